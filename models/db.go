@@ -1,0 +1,98 @@
+package models
+
+import (
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"gorm.io/driver/postgres"
+	"gorm.io/driver/sqlite"
+	"gorm.io/gorm"
+	"gorm.io/gorm/logger"
+)
+
+// Database drivers kntc supports.
+const (
+	DriverSQLite   = "sqlite"
+	DriverPostgres = "postgres"
+)
+
+// sqliteParams are per-connection settings, so they ride the DSN and every
+// pooled connection gets them (a PRAGMA run with Exec would reach only one):
+//   - WAL lets readers go on while one writer writes;
+//   - busy_timeout makes a second writer (another process, such as a CLI
+//     import beside the server) wait instead of failing with "locked";
+//   - foreign_keys is off by default in SQLite;
+//   - txlock=immediate takes the write lock at BEGIN, so two transactions
+//     never both read and then deadlock upgrading to write;
+//   - synchronous=FULL: letters are legal records, and FULL cost little at
+//     office load in our benchmark (docs/performance.md).
+const sqliteParams = "_journal_mode=WAL&_busy_timeout=10000&_foreign_keys=on&_txlock=immediate&_synchronous=FULL"
+
+// Open connects to the database. For SQLite, dsn is a file path (its
+// folder is created) and the connection settings above are added.
+func Open(driver, dsn string, log *slog.Logger) (*gorm.DB, error) {
+	var dialector gorm.Dialector
+	switch driver {
+	case DriverSQLite:
+		path := strings.TrimPrefix(dsn, "file:")
+		if i := strings.IndexByte(path, '?'); i >= 0 {
+			path = path[:i]
+		}
+		if dir := filepath.Dir(path); dir != "." && path != ":memory:" {
+			if err := os.MkdirAll(dir, 0o750); err != nil {
+				return nil, fmt.Errorf("create database folder %s: %w", dir, err)
+			}
+		}
+		sep := "?"
+		if strings.Contains(dsn, "?") {
+			sep = "&"
+		}
+		dialector = sqlite.Open("file:" + strings.TrimPrefix(dsn, "file:") + sep + sqliteParams)
+	case DriverPostgres:
+		dialector = postgres.Open(dsn)
+	default:
+		return nil, fmt.Errorf("unknown database driver %q (sqlite or postgres)", driver)
+	}
+	db, err := gorm.Open(dialector, &gorm.Config{
+		NowFunc:                func() time.Time { return time.Now().UTC() },
+		SkipDefaultTransaction: true,
+		TranslateError:         true,
+		Logger:                 newGormLogger(log),
+	})
+	if err != nil {
+		return nil, err
+	}
+	sqlDB, err := db.DB()
+	if err != nil {
+		return nil, err
+	}
+	if driver == DriverSQLite {
+		// Readers run in parallel under WAL; writers are serialised by the
+		// services, so a few connections suffice on two cores.
+		sqlDB.SetMaxOpenConns(8)
+		sqlDB.SetMaxIdleConns(8)
+	} else {
+		sqlDB.SetMaxOpenConns(25)
+		sqlDB.SetMaxIdleConns(25)
+		sqlDB.SetConnMaxIdleTime(5 * time.Minute)
+	}
+	return db, nil
+}
+
+// newGormLogger logs only errors and slow queries, and never the query's
+// parameters: they may hold a protected identity.
+func newGormLogger(log *slog.Logger) logger.Interface {
+	if log == nil {
+		return logger.Discard
+	}
+	return logger.NewSlogLogger(log, logger.Config{
+		SlowThreshold:             time.Second,
+		LogLevel:                  logger.Warn,
+		IgnoreRecordNotFoundError: true,
+		ParameterizedQueries:      true,
+	})
+}

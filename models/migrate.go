@@ -1,0 +1,20 @@
+package models
+
+import "gorm.io/gorm"
+
+// AllModels lists every table kntc keeps, in dependency order.
+func AllModels() []any {
+	return []any{
+		&User{}, &AuthToken{}, &AuditEntry{},
+		&Case{}, &Letter{}, &LetterCounter{},
+		&ReceptionSession{}, &ReceptionVisit{},
+		&Dialogue{}, &DialogueCase{}, &CouncilMeeting{}, &CouncilMeetingCase{},
+		&Document{},
+	}
+}
+
+// Migrate creates or updates every table and index. It is idempotent and
+// runs at every start, so a new version's columns arrive with a default.
+func Migrate(db *gorm.DB) error {
+	return db.AutoMigrate(AllModels()...)
+}
