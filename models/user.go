@@ -61,9 +61,9 @@ func ValidatePassword(v *Validation, field, password string) {
 // AuthToken is a bearer or session token; only its SHA-256 is stored, so a
 // copy of the database does not let anyone sign in.
 type AuthToken struct {
-	ID        uint      `gorm:"primaryKey"`
-	TokenHash string    `gorm:"size:64;not null;uniqueIndex"`
-	UserID    uint      `gorm:"not null;index"`
+	ID        uint   `gorm:"primaryKey"`
+	TokenHash string `gorm:"size:64;not null;uniqueIndex"`
+	UserID    uint   `gorm:"not null;index"`
 	CreatedAt time.Time
 	ExpiresAt time.Time `gorm:"not null;index"`
 }
