@@ -101,3 +101,6 @@ type CaseFilter struct {
 	DueWithin *int
 	Q         string
 }
+
+// EntityName names cases in the audit trail.
+func (*Case) EntityName() string { return "case" }

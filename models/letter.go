@@ -165,7 +165,6 @@ func (l *Letter) MaskIdentity() {
 
 // ClassifyInput is the body of the classify action.
 type ClassifyInput struct {
-	Version     int    `json:"version"`
 	Domain      Domain `json:"domain"`
 	Kind        Kind   `json:"kind"`
 	Topic       Topic  `json:"topic"`
@@ -194,7 +193,6 @@ func (in *ClassifyInput) Validate() error {
 
 // HandleInput is the body of the handle action.
 type HandleInput struct {
-	Version       int     `json:"version"`
 	Outcome       Outcome `json:"outcome"`
 	HandledOn     Date    `json:"handled_on"`
 	TransferredTo string  `json:"transferred_to"`
@@ -230,3 +228,6 @@ type LetterFilter struct {
 	CaseID  *uint
 	Q       string
 }
+
+// EntityName names letters in the audit trail.
+func (*Letter) EntityName() string { return "letter" }

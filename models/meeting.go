@@ -127,3 +127,12 @@ type DocumentFilter struct {
 	CaseID  *uint
 	Q       string
 }
+
+// EntityName names dialogues in the audit trail.
+func (*Dialogue) EntityName() string { return "dialogue" }
+
+// EntityName names council meetings in the audit trail.
+func (*CouncilMeeting) EntityName() string { return "council_meeting" }
+
+// EntityName names documents in the audit trail.
+func (*Document) EntityName() string { return "document" }

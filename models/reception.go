@@ -163,3 +163,9 @@ type SessionFilter struct {
 
 // searchJoin folds the given texts into one search column value.
 func searchJoin(parts ...string) string { return Fold(strings.Join(parts, " ")) }
+
+// EntityName names visits in the audit trail.
+func (*ReceptionVisit) EntityName() string { return "reception_visit" }
+
+// EntityName names sessions in the audit trail.
+func (*ReceptionSession) EntityName() string { return "reception_session" }

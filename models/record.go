@@ -95,3 +95,9 @@ type List[T any] struct {
 	Page    int   `json:"page"`
 	PerPage int   `json:"per_page"`
 }
+
+// Creator returns the id of the user who created the record.
+func (r *Record) Creator() uint { return r.CreatedBy }
+
+// RecordID returns the record's id.
+func (r *Record) RecordID() uint { return r.ID }

@@ -140,8 +140,7 @@ func (s *Service) UpdateUser(ctx context.Context, id uint, in UserPatch) (models
 				return err
 			}
 		}
-		u.Version++
-		if err := tx.Save(&u).Error; err != nil {
+		if err := saveVersioned(tx, &u, &u.Version); err != nil {
 			return err
 		}
 		return s.audit(tx, a, ActionUpdate, "user", u.ID, diff(&before, &u), detail)

@@ -1,0 +1,124 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"gorm.io/gorm"
+
+	"kntc/handlers"
+	"kntc/models"
+	"kntc/services"
+)
+
+// app is an opened database with its services.
+type app struct {
+	settings Settings
+	log      *slog.Logger
+	db       *gorm.DB
+	svc      *services.Service
+}
+
+// openApp loads the settings, opens and migrates the database.
+func openApp(configPath string, env cmdEnv) (*app, error) {
+	s, err := loadSettings(configPath)
+	if err != nil {
+		return nil, err
+	}
+	var level slog.Level
+	_ = level.UnmarshalText([]byte(s.Log.Level))
+	log := slog.New(slog.NewTextHandler(env.stderr, &slog.HandlerOptions{Level: level}))
+	db, err := models.Open(s.Database.Driver, s.Database.DSN, log)
+	if err != nil {
+		return nil, fmt.Errorf("không mở được cơ sở dữ liệu: %v", err)
+	}
+	if err := models.Migrate(db); err != nil {
+		return nil, fmt.Errorf("không cập nhật được cấu trúc cơ sở dữ liệu: %v", err)
+	}
+	return &app{settings: s, log: log, db: db, svc: services.New(db, s.serviceConfig(), log)}, nil
+}
+
+func (a *app) close() {
+	if sqlDB, err := a.db.DB(); err == nil {
+		_ = sqlDB.Close()
+	}
+}
+
+func runServe(ctx context.Context, args []string, env cmdEnv) error {
+	fs := newFlags("serve", "serve [--config F] [--demo]", env.stderr)
+	config := fs.String("config", "", "tệp cấu hình (mặc định: biến KNTC_CONFIG, hoặc config.yaml nếu có)")
+	demo := fs.Bool("demo", false, "nạp dữ liệu mẫu nếu cơ sở dữ liệu chưa có đơn nào")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	a, err := openApp(*config, env)
+	if err != nil {
+		return err
+	}
+	defer a.close()
+	created, generated, err := a.svc.EnsureAdmin(ctx, a.settings.AdminPassword)
+	if err != nil {
+		return err
+	}
+	if created && generated != "" {
+		// Shown once, on the console of whoever started the first run; it is
+		// never logged.
+		fmt.Fprintf(env.stdout, "Đã tạo người dùng admin với mật khẩu: %s\nHãy đổi mật khẩu này sau khi đăng nhập.\n", generated)
+	}
+	if *demo {
+		if err := loadDemoIfEmpty(ctx, a, env); err != nil {
+			return err
+		}
+	}
+	return serveHTTP(ctx, a)
+}
+
+// serveHTTP listens until ctx ends, then drains requests for a few seconds.
+func serveHTTP(ctx context.Context, a *app) error {
+	ln, err := net.Listen("tcp", a.settings.Server.Addr)
+	if err != nil {
+		return fmt.Errorf("không mở được cổng %s: %v", a.settings.Server.Addr, err)
+	}
+	srv := &http.Server{
+		Handler:           handlers.New(a.svc, a.log),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       60 * time.Second,
+		WriteTimeout:      5 * time.Minute, // large workbooks stream slowly to old PCs
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+	}
+	a.log.Info("kntc đang chạy", "addr", "http://"+ln.Addr().String())
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdown); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+func runMigrate(_ context.Context, args []string, env cmdEnv) error {
+	fs := newFlags("migrate", "migrate [--config F]", env.stderr)
+	config := fs.String("config", "", "tệp cấu hình")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	a, err := openApp(*config, env)
+	if err != nil {
+		return err
+	}
+	a.close()
+	fmt.Fprintln(env.stdout, "Đã cập nhật cấu trúc cơ sở dữ liệu.")
+	return nil
+}

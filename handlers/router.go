@@ -1,0 +1,104 @@
+// Package handlers serves kntc over HTTP: the JSON API of api.md and the
+// Vietnamese web pages. Handlers check the shape of requests, call one
+// service method, and answer with its result or its error.
+package handlers
+
+import (
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"kntc/services"
+)
+
+// Handler holds what every handler needs.
+type Handler struct {
+	svc *services.Service
+	log *slog.Logger
+}
+
+// New returns the whole HTTP handler: every route in one place, behind the
+// cross-origin protection that refuses cross-site unsafe requests.
+func New(svc *services.Service, log *slog.Logger) http.Handler {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	gin.SetMode(gin.ReleaseMode)
+	h := &Handler{svc: svc, log: log}
+	r := gin.New()
+	r.ContextWithFallback = true
+	r.Use(h.recoverPanics, h.logRequests, securityHeaders)
+	r.NoRoute(func(c *gin.Context) { respondError(c, notFoundRoute) })
+
+	r.GET("/healthz", h.health)
+
+	api := r.Group("/api/v1")
+	api.GET("/openapi.json", h.openAPI)
+	api.POST("/auth/login", h.login)
+
+	auth := api.Group("", h.authenticate)
+	auth.POST("/auth/logout", h.logout)
+	auth.GET("/me", h.me)
+
+	auth.GET("/letters", h.listLetters)
+	auth.POST("/letters", h.createLetter)
+	auth.GET("/letters/:id", h.getLetter)
+	auth.PATCH("/letters/:id", h.updateLetter)
+	auth.DELETE("/letters/:id", h.deleteLetter)
+	auth.POST("/letters/:id/classify", h.classifyLetter)
+	auth.POST("/letters/:id/handle", h.handleLetter)
+
+	auth.GET("/users", h.listUsers)
+	auth.POST("/users", h.createUser)
+	auth.GET("/users/:id", h.getUser)
+	auth.PATCH("/users/:id", h.updateUser)
+	auth.GET("/audit", h.listAudit)
+
+	protect := http.NewCrossOriginProtection()
+	return protect.Handler(r)
+}
+
+// health answers 200 once the database answers.
+func (h *Handler) health(c *gin.Context) {
+	sqlDB, err := h.svc.DB().DB()
+	if err == nil {
+		err = sqlDB.PingContext(c.Request.Context())
+	}
+	if err != nil {
+		c.JSON(http.StatusServiceUnavailable, gin.H{"status": "unavailable"})
+		return
+	}
+	c.JSON(http.StatusOK, gin.H{"status": "ok"})
+}
+
+// logRequests logs method, route pattern, status and duration: never the
+// query string or body, which may hold a protected identity.
+func (h *Handler) logRequests(c *gin.Context) {
+	start := time.Now()
+	c.Next()
+	h.log.Info("request", "method", c.Request.Method, "route", c.FullPath(),
+		"status", c.Writer.Status(), "duration_ms", time.Since(start).Milliseconds())
+}
+
+// recoverPanics answers 500 with no cause, and logs the panic.
+func (h *Handler) recoverPanics(c *gin.Context) {
+	defer func() {
+		if p := recover(); p != nil {
+			h.log.Error("panic", "route", c.FullPath(), "panic", p)
+			respondError(c, errPanic)
+		}
+	}()
+	c.Next()
+}
+
+// securityHeaders sets the headers every answer carries.
+func securityHeaders(c *gin.Context) {
+	hd := c.Writer.Header()
+	hd.Set("X-Content-Type-Options", "nosniff")
+	hd.Set("X-Frame-Options", "DENY")
+	hd.Set("Referrer-Policy", "same-origin")
+	hd.Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")
+	c.Next()
+}
