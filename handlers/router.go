@@ -50,6 +50,44 @@ func New(svc *services.Service, log *slog.Logger) http.Handler {
 	auth.POST("/letters/:id/classify", h.classifyLetter)
 	auth.POST("/letters/:id/handle", h.handleLetter)
 
+	auth.GET("/reception-sessions", h.listSessions)
+	auth.POST("/reception-sessions", h.createSession)
+	auth.GET("/reception-sessions/:id", h.getSession)
+	auth.PATCH("/reception-sessions/:id", h.updateSession)
+	auth.DELETE("/reception-sessions/:id", h.deleteSession)
+
+	auth.GET("/reception-visits", h.listVisits)
+	auth.POST("/reception-visits", h.createVisit)
+	auth.GET("/reception-visits/:id", h.getVisit)
+	auth.PATCH("/reception-visits/:id", h.updateVisit)
+	auth.DELETE("/reception-visits/:id", h.deleteVisit)
+
+	auth.GET("/cases", h.listCases)
+	auth.POST("/cases", h.createCase)
+	auth.GET("/cases/:id", h.getCase)
+	auth.PATCH("/cases/:id", h.updateCase)
+	auth.DELETE("/cases/:id", h.deleteCase)
+
+	auth.GET("/dialogues", h.listDialogues)
+	auth.POST("/dialogues", h.createDialogue)
+	auth.GET("/dialogues/:id", h.getDialogue)
+	auth.PATCH("/dialogues/:id", h.updateDialogue)
+	auth.DELETE("/dialogues/:id", h.deleteDialogue)
+
+	auth.GET("/council-meetings", h.listCouncilMeetings)
+	auth.POST("/council-meetings", h.createCouncilMeeting)
+	auth.GET("/council-meetings/:id", h.getCouncilMeeting)
+	auth.PATCH("/council-meetings/:id", h.updateCouncilMeeting)
+	auth.DELETE("/council-meetings/:id", h.deleteCouncilMeeting)
+
+	auth.GET("/documents", h.listDocuments)
+	auth.POST("/documents", h.createDocument)
+	auth.GET("/documents/:id", h.getDocument)
+	auth.PATCH("/documents/:id", h.updateDocument)
+	auth.DELETE("/documents/:id", h.deleteDocument)
+
+	auth.GET("/reports/statistics", h.getStatistics)
+
 	auth.GET("/users", h.listUsers)
 	auth.POST("/users", h.createUser)
 	auth.GET("/users/:id", h.getUser)

@@ -83,7 +83,7 @@ func loadSettings(path string) (Settings, error) {
 	switch {
 	case err == nil:
 		dec := yaml.NewDecoder(bytes.NewReader(raw))
-		dec.KnownFields(true) // a misspelt key must stop the start, not be ignored
+		dec.KnownFields(true)                                             // a misspelt key must stop the start, not be ignored
 		if err := dec.Decode(&s); err != nil && !errors.Is(err, io.EOF) { // io.EOF: an empty file
 			return s, fmt.Errorf("tệp cấu hình %s: %v", path, err)
 		}
