@@ -4,6 +4,8 @@ import (
 	"database/sql/driver"
 	"encoding/json"
 	"fmt"
+	"reflect"
+	"strconv"
 	"time"
 )
 
@@ -114,7 +116,9 @@ func (d *Date) UnmarshalJSON(b []byte) error {
 	}
 	p, err := ParseDate(*s)
 	if err != nil {
-		return err
+		// A type error lets encoding/json add the field's path, so the
+		// client learns which date was wrong.
+		return &json.UnmarshalTypeError{Value: "date " + strconv.Quote(*s), Type: reflect.TypeFor[Date]()}
 	}
 	*d = p
 	return nil

@@ -13,6 +13,9 @@ import (
 // pages never overlap.
 func paginate[T any](q *gorm.DB, p models.Page, sortable map[string]string) (models.List[T], error) {
 	out := models.List[T]{Items: []T{}, Page: p.Page, PerPage: p.PerPage}
+	if _, ok := sortable[strings.TrimPrefix(p.Sort, "-")]; !ok && p.Sort != "" {
+		return out, invalidField("sort", "Không sắp xếp được theo trường này.")
+	}
 	if err := q.Count(&out.Total).Error; err != nil {
 		return out, models.Internal(err)
 	}
