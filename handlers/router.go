@@ -25,8 +25,14 @@ func New(svc *services.Service, log *slog.Logger) http.Handler {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	gin.SetMode(gin.ReleaseMode)
 	h := &Handler{svc: svc, log: log}
+	protect := http.NewCrossOriginProtection()
+	return protect.Handler(h.engine())
+}
+
+// engine registers every route.
+func (h *Handler) engine() *gin.Engine {
+	gin.SetMode(gin.ReleaseMode)
 	r := gin.New()
 	r.ContextWithFallback = true
 	r.Use(h.recoverPanics, h.logRequests, securityHeaders)
@@ -94,8 +100,7 @@ func New(svc *services.Service, log *slog.Logger) http.Handler {
 	auth.PATCH("/users/:id", h.updateUser)
 	auth.GET("/audit", h.listAudit)
 
-	protect := http.NewCrossOriginProtection()
-	return protect.Handler(r)
+	return r
 }
 
 // health answers 200 once the database answers.
