@@ -1,0 +1,145 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// runCLI runs kntc with args in a temp folder and returns exit code and output.
+func runCLI(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := run(context.Background(), args, strings.NewReader(stdin), &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+// inTempDir runs the test in a fresh folder with its own database.
+func inTempDir(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	t.Chdir(dir)
+	t.Setenv("KNTC_DB_DSN", filepath.Join(dir, "data", "kntc.db"))
+	t.Setenv("KNTC_DB_DRIVER", "sqlite")
+	t.Setenv("KNTC_CONFIG", "")
+	t.Setenv("KNTC_BCRYPT_COST", "4")
+	return dir
+}
+
+func TestShippedConfigIsValid(t *testing.T) {
+	t.Setenv("KNTC_CONFIG", "")
+	s, err := loadSettings(filepath.Join("..", "..", "config.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s != defaultSettings() {
+		t.Fatalf("config.yaml differs from the defaults in code:\n%+v\n%+v", s, defaultSettings())
+	}
+}
+
+func TestBadSettingsStopTheStartWithOneLine(t *testing.T) {
+	for _, c := range []struct{ env, value, want string }{
+		{"KNTC_DB_DRIVER", "mysql", "database.driver"},
+		{"KNTC_LOG_LEVEL", "loud", "log.level"},
+		{"KNTC_REPORTING_CUTOFF_DAY", "10", "reporting.cutoff_day"},
+		{"KNTC_GROUP_SIZE", "many", "KNTC_GROUP_SIZE"},
+		{"KNTC_TIMEZONE", "Mars/Base", "reporting.timezone"},
+	} {
+		t.Run(c.env, func(t *testing.T) {
+			inTempDir(t)
+			t.Setenv(c.env, c.value)
+			code, _, stderr := runCLI(t, "", "migrate")
+			if code == 0 || !strings.Contains(stderr, c.want) || strings.Count(strings.TrimSpace(stderr), "\n") != 0 {
+				t.Fatalf("exit %d, stderr %q", code, stderr)
+			}
+		})
+	}
+	t.Run("unknown key in the file", func(t *testing.T) {
+		dir := inTempDir(t)
+		path := filepath.Join(dir, "c.yaml")
+		if err := os.WriteFile(path, []byte("server:\n  adress: x\n"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		code, _, stderr := runCLI(t, "", "migrate", "--config", path)
+		if code == 0 || !strings.Contains(stderr, "adress") {
+			t.Fatalf("exit %d, stderr %q", code, stderr)
+		}
+	})
+}
+
+func TestUserCreateAndUsage(t *testing.T) {
+	inTempDir(t)
+	code, out, stderr := runCLI(t, "mat-khau-rat-dai\n", "user", "create", "--username", "tiepdan", "--role", "reception", "--full-name", "Nguyễn Thị Hoa")
+	if code != 0 || !strings.Contains(out, "tiepdan") {
+		t.Fatalf("exit %d out %q err %q", code, out, stderr)
+	}
+	if strings.Contains(out+stderr, "mat-khau-rat-dai") {
+		t.Fatal("the password was printed")
+	}
+	code, _, stderr = runCLI(t, "ngan\n", "user", "create", "--username", "x", "--role", "king")
+	if code == 0 || !strings.Contains(stderr, "role") || !strings.Contains(stderr, "password") {
+		t.Fatalf("bad user accepted: %d %q", code, stderr)
+	}
+	if code, _, _ := runCLI(t, "", "user", "create", "-h"); code != 0 {
+		t.Fatalf("-h exit %d", code)
+	}
+	if code, _, stderr := runCLI(t, "", "frobnicate"); code != 2 || !strings.Contains(stderr, "frobnicate") {
+		t.Fatalf("unknown command: %d %q", code, stderr)
+	}
+	if code, _, _ := runCLI(t, "", "serve", "--bogus"); code != 2 {
+		t.Fatalf("bad flag exit %d", code)
+	}
+}
+
+func TestServeStartsOnAnEmptyFolderAndStops(t *testing.T) {
+	dir := inTempDir(t)
+	t.Setenv("KNTC_ADDR", "127.0.0.1:0")
+	t.Setenv("KNTC_DB_DSN", "")
+	os.Unsetenv("KNTC_DB_DSN")
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan int)
+	var out, errOut syncBuffer
+	go func() { done <- run(ctx, []string{"serve"}, strings.NewReader(""), &out, &errOut) }()
+	deadline := filepath.Join(dir, "data", "kntc.db")
+	for range 200 {
+		if _, err := os.Stat(deadline); err == nil && strings.Contains(errOut.String(), "kntc đang chạy") {
+			break
+		}
+		sleep()
+	}
+	cancel()
+	if code := <-done; code != 0 {
+		t.Fatalf("serve exit %d: %s", code, errOut.String())
+	}
+	if !strings.Contains(out.String(), "Đã tạo người dùng admin với mật khẩu:") {
+		t.Fatalf("generated admin password not shown: %q", out.String())
+	}
+	if _, err := os.Stat(deadline); err != nil {
+		t.Fatalf("database not created under data/: %v", err)
+	}
+}
+
+func sleep() { <-time.After(25 * time.Millisecond) }
+
+// syncBuffer is a buffer the server goroutine writes while the test reads.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
