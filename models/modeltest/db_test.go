@@ -3,7 +3,9 @@ package modeltest
 import (
 	"errors"
 	"io/fs"
+	"net/url"
 	"os"
+	"strings"
 	"testing"
 
 	"gorm.io/gorm"
@@ -127,23 +129,31 @@ func TestNewDBRemovesItsDatabaseAtCleanup(t *testing.T) {
 }
 
 func TestWithSearchPath(t *testing.T) {
-	tests := []struct {
-		name, dsn, want string
-	}{
-		{"key-value DSN gets a search_path key",
-			"host=127.0.0.1 user=kntc dbname=kntc_test",
-			"host=127.0.0.1 user=kntc dbname=kntc_test search_path=test_ab"},
-		{"URL without query gets one",
-			"postgres://kntc@127.0.0.1/kntc_test",
-			"postgres://kntc@127.0.0.1/kntc_test?search_path=test_ab"},
-		{"URL with query gets another parameter",
-			"postgres://kntc@127.0.0.1/kntc_test?sslmode=disable",
-			"postgres://kntc@127.0.0.1/kntc_test?sslmode=disable&search_path=test_ab"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := withSearchPath(tt.dsn, "test_ab"); got != tt.want {
-				t.Fatalf("got %q, want %q", got, tt.want)
+	t.Run("key-value DSN gets a search_path key at the end, where it wins", func(t *testing.T) {
+		got := withSearchPath("host=127.0.0.1 user=kntc dbname=kntc_test", "test_ab")
+		if !strings.HasSuffix(got, " search_path=test_ab") || !strings.HasPrefix(got, "host=127.0.0.1 user=kntc dbname=kntc_test") {
+			t.Fatalf("got %q", got)
+		}
+	})
+	for _, dsn := range []string{
+		"postgres://kntc@127.0.0.1/kntc_test",
+		"postgres://kntc@127.0.0.1/kntc_test?sslmode=disable",
+	} {
+		t.Run("URL gets one search_path parameter: "+dsn, func(t *testing.T) {
+			got := withSearchPath(dsn, "test_ab")
+			u, err := url.Parse(got)
+			if err != nil {
+				t.Fatalf("%q does not parse: %v", got, err)
+			}
+			q := u.Query()
+			if sp := q["search_path"]; len(sp) != 1 || sp[0] != "test_ab" {
+				t.Fatalf("%q: search_path %q, want exactly [test_ab]", got, sp)
+			}
+			if strings.Contains(dsn, "sslmode") && q.Get("sslmode") != "disable" {
+				t.Fatalf("%q lost sslmode", got)
+			}
+			if u.Host != "127.0.0.1" || u.Path != "/kntc_test" {
+				t.Fatalf("%q changed host or database", got)
 			}
 		})
 	}
