@@ -9,7 +9,7 @@ import (
 // letter. A correction decodes the request onto a copy of these fields, so a
 // field left out of the request keeps its value.
 type LetterFields struct {
-	ReceivedOn      Date     `gorm:"not null;index:idx_letters_stats,priority:1" json:"received_on"`
+	ReceivedOn      Date     `gorm:"not null;index;index:idx_letters_stats,priority:1" json:"received_on"`
 	Source          Source   `gorm:"size:20;not null" json:"source"`
 	ForwardedFrom   string   `gorm:"size:300" json:"forwarded_from"`
 	Anonymous       bool     `gorm:"not null;default:false" json:"anonymous"`

@@ -12,12 +12,14 @@ import (
 // Record holds the fields every record has. DeletedAt marks a withdrawn
 // record: GORM then leaves it out of every query unless asked (Unscoped).
 type Record struct {
-	ID        uint           `gorm:"primaryKey" json:"id"`
-	CreatedAt time.Time      `json:"created_at"`
-	UpdatedAt time.Time      `json:"updated_at"`
-	CreatedBy uint           `gorm:"index" json:"created_by"`
-	Version   int            `gorm:"not null;default:1" json:"version"`
-	DeletedAt gorm.DeletedAt `gorm:"index" json:"-"`
+	ID        uint      `gorm:"primaryKey" json:"id"`
+	CreatedAt time.Time `json:"created_at"`
+	UpdatedAt time.Time `json:"updated_at"`
+	CreatedBy uint      `gorm:"index" json:"created_by"`
+	Version   int       `gorm:"not null;default:1" json:"version"`
+	// DeletedAt has no index of its own: nearly every row is NULL, so such
+	// an index only lures SQLite's planner away from the date indexes.
+	DeletedAt gorm.DeletedAt `json:"-"`
 }
 
 // Person is a citizen named on a record: a letter's sender, a visit's

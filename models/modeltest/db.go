@@ -6,6 +6,7 @@ package modeltest
 import (
 	"crypto/rand"
 	"encoding/hex"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -56,32 +57,40 @@ func NewDSN(t testing.TB) (driver, dsn string) {
 		return models.DriverSQLite, filepath.Join(t.TempDir(), "kntc.db")
 	}
 	schema := "test_" + randomHex(8)
-	admin, err := models.Open(models.DriverPostgres, base, nil)
+	adminExec(t, base, "CREATE SCHEMA "+schema)
+	t.Cleanup(func() { adminExec(t, base, "DROP SCHEMA "+schema+" CASCADE") })
+	return models.DriverPostgres, withSearchPath(base, schema)
+}
+
+// adminExec runs one statement on a short-lived connection, so that a test
+// holds no connection beyond its own pool.
+func adminExec(t testing.TB, dsn, sql string) {
+	t.Helper()
+	admin, err := models.Open(models.DriverPostgres, dsn, nil)
 	if err != nil {
 		t.Fatalf("connect to PostgreSQL: %v", err)
 	}
-	if err := admin.Exec("CREATE SCHEMA " + schema).Error; err != nil {
-		t.Fatalf("create schema: %v", err)
-	}
-	t.Cleanup(func() {
-		admin.Exec("DROP SCHEMA " + schema + " CASCADE")
+	defer func() {
 		if sqlDB, err := admin.DB(); err == nil {
 			_ = sqlDB.Close()
 		}
-	})
-	return models.DriverPostgres, withSearchPath(base, schema)
+	}()
+	if err := admin.Exec(sql).Error; err != nil {
+		t.Errorf("%s: %v", sql, err)
+	}
 }
 
 // withSearchPath adds search_path to a key=value or URL DSN.
 func withSearchPath(dsn, schema string) string {
 	if strings.Contains(dsn, "://") {
-		sep := "?"
-		if strings.Contains(dsn, "?") {
-			sep = "&"
+		if u, err := url.Parse(dsn); err == nil {
+			q := u.Query()
+			q.Set("search_path", schema) // pgx keeps the first value: replace, never append
+			u.RawQuery = q.Encode()
+			return u.String()
 		}
-		return dsn + sep + "search_path=" + schema
 	}
-	return dsn + " search_path=" + schema
+	return dsn + " search_path=" + schema // key=value: the last value wins
 }
 
 func randomHex(n int) string {
