@@ -172,6 +172,16 @@ func TestRecordRoles(t *testing.T) {
 	}
 }
 
+// badInput is a refused create: its body and headers, the status, and the
+// field the problem must name ("" when it names none).
+type badInput struct {
+	name   string
+	body   any
+	header []string
+	want   int
+	field  string
+}
+
 func TestRecordBadInputWritesNothing(t *testing.T) {
 	for _, k := range kinds {
 		t.Run(k.name, func(t *testing.T) {
@@ -179,13 +189,7 @@ func TestRecordBadInputWritesNothing(t *testing.T) {
 			caseID := e.newCase(nil)
 			before := e.total(k.path)
 			valid := func(over map[string]any) map[string]any { return with(k.body(caseID), over) }
-			tests := []struct {
-				name   string
-				body   any
-				header []string
-				want   int
-				field  string
-			}{
+			tests := []badInput{
 				{name: "malformed JSON", body: `{"note": `, want: http.StatusBadRequest},
 				{name: "unknown field", body: valid(map[string]any{"colour": "red"}), want: http.StatusBadRequest, field: "colour"},
 				{name: "server field", body: valid(map[string]any{"version": 5}), want: http.StatusBadRequest, field: "version"},
@@ -197,22 +201,10 @@ func TestRecordBadInputWritesNothing(t *testing.T) {
 				{name: "body over the limit", body: valid(map[string]any{k.long: strings.Repeat("a", 1<<20)}), want: http.StatusRequestEntityTooLarge},
 			}
 			if k.required != "" {
-				tests = append(tests, struct {
-					name   string
-					body   any
-					header []string
-					want   int
-					field  string
-				}{name: "missing required field", body: valid(map[string]any{k.required: nil}), want: http.StatusBadRequest, field: k.required})
+				tests = append(tests, badInput{name: "missing required field", body: valid(map[string]any{k.required: nil}), want: http.StatusBadRequest, field: k.required})
 			}
 			if k.enum != "" {
-				tests = append(tests, struct {
-					name   string
-					body   any
-					header []string
-					want   int
-					field  string
-				}{name: "unknown enum code", body: valid(map[string]any{k.enum: "weekly"}), want: http.StatusBadRequest, field: k.enum})
+				tests = append(tests, badInput{name: "unknown enum code", body: valid(map[string]any{k.enum: "weekly"}), want: http.StatusBadRequest, field: k.enum})
 			}
 			for _, tc := range tests {
 				t.Run(tc.name, func(t *testing.T) {

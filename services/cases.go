@@ -99,8 +99,10 @@ func shorten(s string, n int) string {
 	if utf8.RuneCountInString(s) <= n {
 		return s
 	}
-	cut := string([]rune(s)[:n-1])
-	if i := strings.LastIndexByte(cut, ' '); i > len(cut)/2 {
+	runes := []rune(s)
+	cut := string(runes[:n-1])
+	// Back off to the last space unless the cut already falls between words.
+	if i := strings.LastIndexByte(cut, ' '); runes[n-1] != ' ' && i > len(cut)/2 {
 		cut = cut[:i]
 	}
 	return strings.TrimRight(cut, " ,.;:") + "…"
