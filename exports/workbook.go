@@ -60,7 +60,9 @@ func WriteStatisticsWorkbook(w io.Writer, data Workbook) (err error) {
 	if b.err != nil {
 		return b.err
 	}
-	f.SetActiveSheet(0)
+	// The summary stays the active sheet, as excelize's first sheet is. No
+	// SetActiveSheet here: it would parse every sheet back into memory,
+	// the streamed register included.
 	_, err = f.WriteTo(w)
 	return err
 }

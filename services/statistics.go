@@ -2,6 +2,8 @@ package services
 
 import (
 	"context"
+	"errors"
+	"sync"
 
 	"gorm.io/gorm"
 
@@ -131,18 +133,29 @@ func (s *Service) statistics(ctx context.Context, p Period) (Statistics, error) 
 	if p.From.IsZero() || p.To.IsZero() || p.To.Before(p.From) {
 		return Statistics{}, periodError("period", "Kỳ báo cáo không hợp lệ.")
 	}
-	var st Statistics
-	var err error
-	if st.Figures, err = s.figures(ctx, p); err != nil {
-		return st, err
+	// The three periods are counted concurrently: each is a few read-only
+	// GROUP BY queries, which SQLite (WAL) and PostgreSQL serve in parallel
+	// on separate connections. For a year or nine months the previous period
+	// is the year before, counted once.
+	periods := []Period{p, p.Previous(), p.YearBefore()}
+	results := make([]Figures, len(periods))
+	errs := make([]error, len(periods))
+	var wg sync.WaitGroup
+	for i, q := range periods {
+		if i == 2 && q.From == periods[1].From && q.To == periods[1].To {
+			continue
+		}
+		wg.Go(func() { results[i], errs[i] = s.figures(ctx, q) })
 	}
-	if st.Previous, err = s.figures(ctx, p.Previous()); err != nil {
-		return st, err
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return Statistics{}, models.AsError(err)
 	}
-	if st.YearBefore, err = s.figures(ctx, p.YearBefore()); err != nil {
-		return st, err
+	if results[2].Period.From.IsZero() {
+		results[2] = results[1]
+		results[2].Period = periods[2]
 	}
-	return st, nil
+	return Statistics{Figures: results[0], Previous: results[1], YearBefore: results[2]}, nil
 }
 
 // newFigures returns zero figures with every key of the contract present.

@@ -122,7 +122,8 @@ func (s *Service) auditExport(ctx context.Context, a Actor, p Period, format str
 func (s *Service) letterRows(ctx context.Context, p Period, reveal bool) iter.Seq2[exports.LetterRow, error] {
 	return func(yield func(exports.LetterRow, error) bool) {
 		rows, err := s.read(ctx).Model(&models.Letter{}).
-			Select("code, received_on, source, anonymous, senders, subject, domain, kind, outcome, handled_on").
+			Select("code, "+s.rawDate("received_on")+", source, anonymous, senders, subject, domain, kind, outcome, "+
+				s.rawDate("handled_on")).
 			Where("received_on >= ? AND received_on <= ?", p.From.String(), p.To.String()).
 			Order("received_on, year, seq, id").Rows()
 		if err != nil {
@@ -158,6 +159,18 @@ func (s *Service) letterRows(ctx context.Context, p Period, reveal bool) iter.Se
 			yield(exports.LetterRow{}, models.Internal(err))
 		}
 	}
+}
+
+// rawDate selects a date column for a streamed scan. The SQLite driver
+// turns columns declared "date" into time.Time by trying layouts one after
+// another, which allocates a parse error per failed layout and per row; the
+// text itself is 'YYYY-MM-DD', which Date scans directly. PostgreSQL dates
+// are left alone: their text form depends on the server's DateStyle.
+func (s *Service) rawDate(col string) string {
+	if s.sqlite {
+		return "CAST(" + col + " AS TEXT) AS " + col
+	}
+	return col
 }
 
 // senderNames lists the senders' names for the register; masked, a
