@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"context"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
@@ -21,36 +22,24 @@ func (h *Handler) listLetters(c *gin.Context) {
 		CaseID:  q.id("case_id"),
 		Q:       q.text("q"),
 	}
-	p := q.page()
-	if err := q.err(); err != nil {
-		respondError(c, err)
-		return
-	}
-	list, err := h.svc.ListLetters(c.Request.Context(), f, p)
-	respond(c, http.StatusOK, list, err)
+	listWith(c, q, f, h.svc.ListLetters)
 }
 
-func (h *Handler) createLetter(c *gin.Context) {
-	var in models.LetterFields
-	if err := bindJSON(c, &in); err != nil {
-		respondError(c, err)
-		return
-	}
-	l, err := h.svc.CreateLetter(c.Request.Context(), in)
-	respond(c, http.StatusCreated, l, err)
-}
+func (h *Handler) createLetter(c *gin.Context) { createWith(c, h.svc.CreateLetter) }
 
-func (h *Handler) getLetter(c *gin.Context) {
-	id, err := pathID(c)
-	if err != nil {
-		respondError(c, err)
-		return
-	}
-	l, err := h.svc.GetLetter(c.Request.Context(), id)
-	respond(c, http.StatusOK, l, err)
-}
+func (h *Handler) getLetter(c *gin.Context) { getWith(c, h.svc.GetLetter) }
 
-func (h *Handler) updateLetter(c *gin.Context) {
+func (h *Handler) updateLetter(c *gin.Context) { updateWith(c, h.svc.UpdateLetter) }
+
+func (h *Handler) deleteLetter(c *gin.Context) { deleteWith(c, h.svc.DeleteLetter) }
+
+func (h *Handler) classifyLetter(c *gin.Context) { actionWith(c, h.svc.ClassifyLetter) }
+
+func (h *Handler) handleLetter(c *gin.Context) { actionWith(c, h.svc.HandleLetter) }
+
+// actionWith runs an action on the record of the path id: the body is the
+// action's input plus the version the client read (or If-Match).
+func actionWith[I, T any](c *gin.Context, act func(context.Context, uint, I, *int) (T, error)) {
 	id, err := pathID(c)
 	if err != nil {
 		respondError(c, err)
@@ -61,77 +50,16 @@ func (h *Handler) updateLetter(c *gin.Context) {
 		respondError(c, err)
 		return
 	}
-	version, changes, err := splitPatch(c, body)
+	version, rest, err := splitPatch(c, body)
 	if err != nil {
 		respondError(c, err)
 		return
 	}
-	l, err := h.svc.UpdateLetter(c.Request.Context(), id, version, func(f *models.LetterFields) error {
-		return decodeStrict(changes, f)
-	})
-	respond(c, http.StatusOK, l, err)
-}
-
-func (h *Handler) classifyLetter(c *gin.Context) {
-	id, err := pathID(c)
-	if err != nil {
+	var in I
+	if err := decodeStrict(rest, &in); err != nil {
 		respondError(c, err)
 		return
 	}
-	var in struct {
-		models.ClassifyInput
-		Version *int `json:"version"`
-	}
-	if err := bindJSON(c, &in); err != nil {
-		respondError(c, err)
-		return
-	}
-	version, err := versionOf(c, in.Version)
-	if err != nil {
-		respondError(c, err)
-		return
-	}
-	l, err := h.svc.ClassifyLetter(c.Request.Context(), id, in.ClassifyInput, version)
-	respond(c, http.StatusOK, l, err)
-}
-
-func (h *Handler) handleLetter(c *gin.Context) {
-	id, err := pathID(c)
-	if err != nil {
-		respondError(c, err)
-		return
-	}
-	var in struct {
-		models.HandleInput
-		Version *int `json:"version"`
-	}
-	if err := bindJSON(c, &in); err != nil {
-		respondError(c, err)
-		return
-	}
-	version, err := versionOf(c, in.Version)
-	if err != nil {
-		respondError(c, err)
-		return
-	}
-	l, err := h.svc.HandleLetter(c.Request.Context(), id, in.HandleInput, version)
-	respond(c, http.StatusOK, l, err)
-}
-
-func (h *Handler) deleteLetter(c *gin.Context) {
-	id, err := pathID(c)
-	if err != nil {
-		respondError(c, err)
-		return
-	}
-	respondDeleted(c, h.svc.DeleteLetter(c.Request.Context(), id))
-}
-
-// respondDeleted answers a withdrawal with 204, or the error.
-func respondDeleted(c *gin.Context, err error) {
-	if err != nil {
-		respondError(c, err)
-		return
-	}
-	c.Status(http.StatusNoContent)
+	r, err := act(c.Request.Context(), id, in, version)
+	respond(c, http.StatusOK, r, err)
 }

@@ -98,6 +98,9 @@ func operations() map[string]operation {
 			ops[k] = v
 		}
 	}
+	detail := ops["GET /api/v1/cases/{id}"]
+	detail.summary, detail.response = "Xem vụ việc cùng đơn, lượt tiếp, đối thoại, họp HĐTV, văn bản và dòng thời gian", services.CaseDetail{}
+	ops["GET /api/v1/cases/{id}"] = detail
 	return ops
 }
 

@@ -79,3 +79,12 @@ func deleteWith(c *gin.Context, del func(context.Context, uint) error) {
 	}
 	respondDeleted(c, del(c.Request.Context(), id))
 }
+
+// respondDeleted answers a withdrawal with 204, or the error.
+func respondDeleted(c *gin.Context, err error) {
+	if err != nil {
+		respondError(c, err)
+		return
+	}
+	c.Status(http.StatusNoContent)
+}
