@@ -223,7 +223,7 @@ func (s *Service) reportSessions(ctx context.Context, p Period) ([]exports.Sessi
 	}
 	out := make([]exports.Session, len(rows))
 	for i, r := range rows {
-		out[i] = exports.Session{Date: r.HeldOn.Time(), Type: r.Type.Label(), HostLevel: reportUpper(r.HostLevel.Label()),
+		out[i] = exports.Session{Date: r.HeldOn.Time(), Type: reportUpper(r.Type.Label()), HostLevel: reportUpper(r.HostLevel.Label()),
 			HostName: r.HostName, HostTitle: r.HostTitle, Location: r.Location, Visits: r.Visits, People: r.People}
 	}
 	return out, nil
