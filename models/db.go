@@ -96,3 +96,12 @@ func newGormLogger(log *slog.Logger) logger.Interface {
 		ParameterizedQueries:      true,
 	})
 }
+
+// OpenSQLiteReadOnly opens a SQLite file without changing it (no WAL
+// switch, no writes), to check a backup before it is restored.
+func OpenSQLiteReadOnly(path string) (*gorm.DB, error) {
+	if _, err := os.Stat(path); err != nil {
+		return nil, err
+	}
+	return gorm.Open(sqlite.Open("file:"+path+"?mode=ro&_query_only=true"), &gorm.Config{Logger: logger.Discard})
+}

@@ -143,3 +143,32 @@ func (s *syncBuffer) String() string {
 	defer s.mu.Unlock()
 	return s.b.String()
 }
+
+func TestBackupAndRestore(t *testing.T) {
+	dir := inTempDir(t)
+	if code, _, stderr := runCLI(t, "mat-khau-rat-dai\n", "user", "create", "--username", "phaply", "--role", "legal"); code != 0 {
+		t.Fatal(stderr)
+	}
+	backup := filepath.Join(dir, "sao-luu", "kntc-1.db")
+	if code, out, stderr := runCLI(t, "", "backup", "--out", backup); code != 0 || !strings.Contains(out, backup) {
+		t.Fatalf("backup: %d %q %q", code, out, stderr)
+	}
+	if code, _, stderr := runCLI(t, "", "backup", "--out", backup); code == 0 || !strings.Contains(stderr, "đã có") {
+		t.Fatalf("second backup over the first: %d %q", code, stderr)
+	}
+	if code, _, stderr := runCLI(t, "x\n", "user", "create", "--username", "lanhdao", "--role", "leader"); code == 0 {
+		t.Fatalf("short password accepted: %s", stderr)
+	}
+	bogus := filepath.Join(dir, "bogus.db")
+	os.WriteFile(bogus, []byte("not a database"), 0o600)
+	if code, _, stderr := runCLI(t, "", "restore", bogus); code == 0 {
+		t.Fatalf("bogus backup restored: %q", stderr)
+	}
+	if code, out, stderr := runCLI(t, "", "restore", backup); code != 0 || !strings.Contains(out, "Đã khôi phục") {
+		t.Fatalf("restore: %d %q %q", code, out, stderr)
+	}
+	// the restored database still has the user created before the backup
+	if code, _, stderr := runCLI(t, "mat-khau-rat-dai\n", "user", "create", "--username", "phaply", "--role", "legal"); code == 0 || !strings.Contains(stderr, "đã được dùng") {
+		t.Fatalf("user missing after restore: %d %q", code, stderr)
+	}
+}
