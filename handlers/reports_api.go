@@ -1,0 +1,77 @@
+package handlers
+
+import (
+	"bytes"
+	"net/http"
+	"net/url"
+	"strconv"
+
+	"github.com/gin-gonic/gin"
+
+	"kntc/exports"
+	"kntc/models"
+	"kntc/services"
+)
+
+// xlsxType is the media type of Excel workbooks.
+const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+// getStatistics answers the figures of one period as JSON, the Vietnamese
+// report paragraph, or the workbook.
+func (h *Handler) getStatistics(c *gin.Context) {
+	query := c.Request.URL.Query()
+	p, err := services.ParsePeriodValues(query, h.svc.Config().CutoffDay)
+	if err != nil {
+		respondError(c, err)
+		return
+	}
+	ctx := c.Request.Context()
+	switch format := query.Get("format"); format {
+	case "", "json":
+		st, err := h.svc.Statistics(ctx, p)
+		respond(c, http.StatusOK, st, err)
+	case "text":
+		text, err := h.svc.StatisticsText(ctx, p)
+		if err != nil {
+			respondError(c, err)
+			return
+		}
+		c.Data(http.StatusOK, "text/plain; charset=utf-8", []byte(text))
+	case "xlsx":
+		includeIdentity, err := strconv.ParseBool(defaultString(query.Get("include_identity"), "false"))
+		if err != nil {
+			respondError(c, invalidQuery("include_identity", "Phải là true hoặc false."))
+			return
+		}
+		wb, err := h.svc.StatisticsWorkbook(ctx, p, includeIdentity)
+		if err != nil {
+			respondError(c, err)
+			return
+		}
+		// Written into a buffer first, so that a failure halfway still
+		// reaches the user as an error rather than a broken file.
+		var buf bytes.Buffer
+		if err := exports.WriteStatisticsWorkbook(&buf, wb); err != nil {
+			respondError(c, models.Internal(err))
+			return
+		}
+		vietnamese, ascii := p.FileName("xlsx")
+		c.Header("Content-Disposition", `attachment; filename="`+ascii+`"; filename*=UTF-8''`+url.PathEscape(vietnamese))
+		c.Data(http.StatusOK, xlsxType, buf.Bytes())
+	default:
+		respondError(c, invalidQuery("format", "Định dạng "+strconv.Quote(format)+" không được hỗ trợ; dùng json, xlsx hoặc text."))
+	}
+}
+
+func defaultString(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
+// invalidQuery reports one bad query parameter.
+func invalidQuery(field, message string) error {
+	return &models.Error{Code: models.CodeInvalid, Message: message,
+		Fields: []models.FieldError{{Field: field, Message: message}}}
+}
