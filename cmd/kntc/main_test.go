@@ -172,3 +172,31 @@ func TestBackupAndRestore(t *testing.T) {
 		t.Fatalf("user missing after restore: %d %q", code, stderr)
 	}
 }
+
+func TestReportCommand(t *testing.T) {
+	dir := inTempDir(t)
+	out := filepath.Join(dir, "bao-cao", "thang-5.xlsx")
+	if code, stdout, stderr := runCLI(t, "", "report", "--month", "2022-05", "--out", out); code != 0 || !strings.Contains(stdout, "tháng 5 năm 2022") {
+		t.Fatalf("xlsx: %d %q %q", code, stdout, stderr)
+	}
+	if info, err := os.Stat(out); err != nil || info.Size() == 0 {
+		t.Fatalf("workbook not written: %v", err)
+	}
+	code, stdout, _ := runCLI(t, "", "report", "--quarter", "2022-Q2", "--format", "json")
+	if code != 0 || !strings.Contains(stdout, `"label": "quý II năm 2022"`) {
+		t.Fatalf("json: %d %q", code, stdout)
+	}
+	if code, stdout, _ := runCLI(t, "", "report", "--from", "2022-05-01", "--to", "2022-05-31", "--format", "text"); code != 0 || !strings.Contains(stdout, "Trong kỳ không tiếp nhận đơn") {
+		t.Fatalf("text: %d %q", code, stdout)
+	}
+	for _, args := range [][]string{
+		{"report"},
+		{"report", "--month", "2022-13"},
+		{"report", "--month", "2022-05", "--format", "pdf"},
+		{"report", "--month", "2022-05", "--format", "xlsx"},
+	} {
+		if code, _, stderr := runCLI(t, "", args...); code == 0 || stderr == "" {
+			t.Errorf("%v: exit %d, stderr %q", args, code, stderr)
+		}
+	}
+}
