@@ -2,8 +2,11 @@ package handlers_test
 
 import (
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
+
+	"kntc/handlers"
 )
 
 func TestLoginLogoutMe(t *testing.T) {
@@ -121,5 +124,33 @@ func TestCrossSiteUnsafeRequestsAreRefused(t *testing.T) {
 	r := e.do("POST", "/api/v1/letters", "reception", letterBody(nil), "Sec-Fetch-Site", "cross-site")
 	if r.Status != http.StatusForbidden {
 		t.Fatalf("cross-site POST: %d", r.Status)
+	}
+}
+
+func TestRateLimitAnswers429(t *testing.T) {
+	e := newEnv(t)
+	h := handlers.New(e.svc, nil, handlers.WithRateLimit(1, 2))
+	codes := []int{}
+	for range 3 {
+		req := httptest.NewRequest("GET", "/healthz", nil)
+		req.RemoteAddr = "192.0.2.7:5555"
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		codes = append(codes, rec.Code)
+		if rec.Code == http.StatusTooManyRequests && rec.Header().Get("Retry-After") == "" {
+			t.Fatal("429 without Retry-After")
+		}
+	}
+	if codes[0] != 200 || codes[1] != 200 || codes[2] != http.StatusTooManyRequests {
+		t.Fatalf("statuses %v", codes)
+	}
+	req := httptest.NewRequest("GET", "/healthz", nil) // loopback is never limited
+	req.RemoteAddr = "127.0.0.1:5555"
+	for range 5 {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if rec.Code != 200 {
+			t.Fatalf("loopback limited: %d", rec.Code)
+		}
 	}
 }

@@ -53,7 +53,7 @@ func loadMay2022(t *testing.T, e *env) {
 		e.must(201, "POST", "/api/v1/reception-visits", "reception", map[string]any{
 			"visited_on": fmt.Sprintf("2022-05-%02d", 2+i), "type": "regular", "people_count": people,
 			"representative": map[string]any{"full_name": fmt.Sprintf("Công dân %d", i)},
-			"content": "Khiếu nại về bồi thường đất", "outcome": "guided"})
+			"content":        "Khiếu nại về bồi thường đất", "outcome": "guided"})
 	}
 	session := e.must(201, "POST", "/api/v1/reception-sessions", "reception", map[string]any{
 		"held_on": "2022-05-20", "type": "periodic", "host_level": "chairman", "host_name": "Nguyễn Thanh Ngọc", "host_title": "Chủ tịch UBND Tỉnh"})

@@ -15,17 +15,34 @@ import (
 
 // Handler holds what every handler needs.
 type Handler struct {
-	svc *services.Service
-	log *slog.Logger
+	svc     *services.Service
+	log     *slog.Logger
+	limiter *rateLimiter
+}
+
+// Option changes how the handler is built.
+type Option func(*Handler)
+
+// WithRateLimit limits each client address to perSecond requests on
+// average, burst at once; 0 turns the limit off.
+func WithRateLimit(perSecond, burst int) Option {
+	return func(h *Handler) {
+		if perSecond > 0 {
+			h.limiter = newRateLimiter(perSecond, max(burst, 1))
+		}
+	}
 }
 
 // New returns the whole HTTP handler: every route in one place, behind the
 // cross-origin protection that refuses cross-site unsafe requests.
-func New(svc *services.Service, log *slog.Logger) http.Handler {
+func New(svc *services.Service, log *slog.Logger, opts ...Option) http.Handler {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
 	h := &Handler{svc: svc, log: log}
+	for _, o := range opts {
+		o(h)
+	}
 	protect := http.NewCrossOriginProtection()
 	return protect.Handler(h.engine())
 }
@@ -35,7 +52,14 @@ func (h *Handler) engine() *gin.Engine {
 	gin.SetMode(gin.ReleaseMode)
 	r := gin.New()
 	r.ContextWithFallback = true
+	// Client addresses come from the connection alone: trusting
+	// X-Forwarded-For from anyone would let a client pick the address that
+	// login throttling and rate limits key on.
+	_ = r.SetTrustedProxies(nil)
 	r.Use(h.recoverPanics, h.logRequests, securityHeaders)
+	if h.limiter != nil {
+		r.Use(h.limiter.middleware)
+	}
 	r.NoRoute(func(c *gin.Context) { respondError(c, notFoundRoute) })
 
 	r.GET("/healthz", h.health)

@@ -21,7 +21,9 @@ import (
 // Settings is config.yaml, typed; defaultSettings holds every default.
 type Settings struct {
 	Server struct {
-		Addr string `yaml:"addr"`
+		Addr           string `yaml:"addr"`
+		RateLimit      int    `yaml:"rate_limit"`
+		RateLimitBurst int    `yaml:"rate_limit_burst"`
 	} `yaml:"server"`
 	Database struct {
 		Driver string `yaml:"driver"`
@@ -49,6 +51,11 @@ type Settings struct {
 		SignerTitle string `yaml:"signer_title"`
 		SignerName  string `yaml:"signer_name"`
 	} `yaml:"office"`
+	Backup struct {
+		Interval time.Duration `yaml:"interval"`
+		Folder   string        `yaml:"folder"`
+		Keep     int           `yaml:"keep"`
+	} `yaml:"backup"`
 	// AdminPassword comes only from KNTC_ADMIN_PASSWORD, never from the file.
 	AdminPassword string `yaml:"-"`
 }
@@ -57,6 +64,8 @@ func defaultSettings() Settings {
 	var s Settings
 	d := services.DefaultConfig()
 	s.Server.Addr = "127.0.0.1:8080"
+	s.Server.RateLimit, s.Server.RateLimitBurst = 50, 200
+	s.Backup.Folder, s.Backup.Keep = "data/backups", 14
 	s.Database.Driver, s.Database.DSN = models.DriverSQLite, "data/kntc.db"
 	s.Log.Level = "info"
 	s.Auth.TokenTTL, s.Auth.BcryptCost = d.TokenTTL, d.BcryptCost
@@ -116,6 +125,7 @@ func (s *Settings) applyEnv(lookup func(string) (string, bool)) error {
 		"KNTC_REPORTING_CUTOFF_DAY": &s.Reporting.CutoffDay,
 		"KNTC_GROUP_SIZE":           &s.Reporting.GroupSize,
 		"KNTC_BCRYPT_COST":          &s.Auth.BcryptCost,
+		"KNTC_RATE_LIMIT":           &s.Server.RateLimit,
 	}
 	for k, p := range ints {
 		if v, ok := lookup(k); ok {
@@ -158,6 +168,14 @@ func (s *Settings) Validate() error {
 		return bad("auth.login_max_failures", "-", s.Auth.LoginMaxFailures, "từ 1 trở lên")
 	case s.Auth.LoginLockout < time.Second:
 		return bad("auth.login_lockout", "-", s.Auth.LoginLockout, "từ 1s trở lên, ví dụ 15m")
+	case s.Server.RateLimit < 0:
+		return bad("server.rate_limit", "KNTC_RATE_LIMIT", s.Server.RateLimit, "0 (tắt) hoặc số yêu cầu mỗi giây")
+	case s.Server.RateLimit > 0 && s.Server.RateLimitBurst < 1:
+		return bad("server.rate_limit_burst", "-", s.Server.RateLimitBurst, "từ 1 trở lên")
+	case s.Backup.Interval != 0 && s.Backup.Interval < time.Minute:
+		return bad("backup.interval", "-", s.Backup.Interval, "0 (tắt) hoặc từ 1m trở lên, ví dụ 24h")
+	case s.Backup.Interval != 0 && (s.Backup.Keep < 1 || strings.TrimSpace(s.Backup.Folder) == ""):
+		return bad("backup.keep", "-", s.Backup.Keep, "từ 1 trở lên, cùng với backup.folder")
 	}
 	if _, err := time.LoadLocation(s.Reporting.Timezone); err != nil {
 		return bad("reporting.timezone", "KNTC_TIMEZONE", strconv.Quote(s.Reporting.Timezone), "tên múi giờ IANA, ví dụ Asia/Ho_Chi_Minh")

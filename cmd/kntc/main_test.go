@@ -200,3 +200,21 @@ func TestReportCommand(t *testing.T) {
 		}
 	}
 }
+
+func TestPruneBackupsKeepsTheNewest(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"kntc-20220101-000000.db", "kntc-20220102-000000.db", "kntc-20220103-000000.db", "office-copy.db"} {
+		os.WriteFile(filepath.Join(dir, name), []byte("x"), 0o600)
+	}
+	if err := pruneBackups(dir, 2); err != nil {
+		t.Fatal(err)
+	}
+	entries, _ := os.ReadDir(dir)
+	var left []string
+	for _, e := range entries {
+		left = append(left, e.Name())
+	}
+	if strings.Join(left, ",") != "kntc-20220102-000000.db,kntc-20220103-000000.db,office-copy.db" {
+		t.Fatalf("left %v", left)
+	}
+}

@@ -75,6 +75,7 @@ func runServe(ctx context.Context, args []string, env cmdEnv) error {
 			return err
 		}
 	}
+	go scheduleBackups(ctx, a)
 	return serveHTTP(ctx, a)
 }
 
@@ -85,7 +86,7 @@ func serveHTTP(ctx context.Context, a *app) error {
 		return fmt.Errorf("không mở được cổng %s: %v", a.settings.Server.Addr, err)
 	}
 	srv := &http.Server{
-		Handler:           handlers.New(a.svc, a.log),
+		Handler:           handlers.New(a.svc, a.log, handlers.WithRateLimit(a.settings.Server.RateLimit, a.settings.Server.RateLimitBurst)),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,
 		WriteTimeout:      5 * time.Minute, // large workbooks stream slowly to old PCs
