@@ -11,14 +11,16 @@ import (
 func (h *Handler) listCases(c *gin.Context) {
 	q := newQuery(c)
 	listWith(c, q, models.CaseFilter{
-		Range:     q.dateRange(),
-		Kind:      code[models.Kind](q, "kind"),
-		Domain:    code[models.Domain](q, "domain"),
-		Instance:  code[models.Instance](q, "instance"),
-		Status:    code[models.CaseStatus](q, "status"),
-		Result:    code[models.CaseResult](q, "result"),
-		DueWithin: dueWithin(q),
-		Q:         q.text("q"),
+		Range:      q.dateRange(),
+		Kind:       code[models.Kind](q, "kind"),
+		Domain:     code[models.Domain](q, "domain"),
+		Instance:   code[models.Instance](q, "instance"),
+		Status:     code[models.CaseStatus](q, "status"),
+		Result:     code[models.CaseResult](q, "result"),
+		DueWithin:  dueWithin(q),
+		Overdue:    q.bool("overdue"),
+		Complexity: code[models.Complexity](q, "complexity"),
+		Q:          q.text("q"),
 	}, h.svc.ListCases)
 }
 

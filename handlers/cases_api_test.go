@@ -15,10 +15,10 @@ func TestCaseResolutionDeadline(t *testing.T) {
 		over map[string]any
 		want any
 	}{
-		{"complaint at first instance has 30 days", nil, "2022-07-01"},
-		{"complaint without instance counts as first", map[string]any{"instance": nil}, "2022-07-01"},
-		{"complaint at second instance has 45 days", map[string]any{"instance": "second"}, "2022-07-16"},
-		{"denunciation has 30 days", map[string]any{"kind": "denunciation", "instance": nil}, "2022-07-01"},
+		{"complaint at first instance has 30 working days", nil, "2022-07-13"},
+		{"complaint without instance counts as first", map[string]any{"instance": nil}, "2022-07-13"},
+		{"complaint at second instance has 45 working days", map[string]any{"instance": "second"}, "2022-08-03"},
+		{"denunciation has 30 calendar days", map[string]any{"kind": "denunciation", "instance": nil}, "2022-07-01"},
 		{"petition has no deadline", map[string]any{"kind": "petition", "instance": nil}, nil},
 		{"a case not accepted has no deadline", map[string]any{"accepted_on": nil}, nil},
 	}
@@ -34,7 +34,7 @@ func TestCaseResolutionDeadline(t *testing.T) {
 		c := e.must(http.StatusCreated, "POST", casesPath, "legal", caseBody(nil))
 		got := e.must(http.StatusOK, "PATCH", casesPath+"/"+id(c), "legal", map[string]any{"version": 1, "accepted_on": "2022-06-10",
 			"status": "in_progress"})
-		if got["resolution_due_on"] != "2022-07-10" || got["status"] != "in_progress" {
+		if got["resolution_due_on"] != "2022-07-22" || got["status"] != "in_progress" {
 			t.Fatalf("patched %v", got)
 		}
 	})
@@ -55,16 +55,19 @@ func TestCaseResolutionDeadline(t *testing.T) {
 
 func TestCaseFilters(t *testing.T) {
 	e := newEnv(t)
-	e.newCase(nil)                                                                          // due 2022-07-01
-	e.newCase(map[string]any{"accepted_on": "2022-05-01", "title": "Khiếu nại quá hạn"})    // due 2022-05-31, overdue
-	e.newCase(map[string]any{"accepted_on": "2022-05-02", "status": "resolved"})            // due, but resolved
+	e.newCase(nil)                                                                       // due 2022-07-13
+	e.newCase(map[string]any{"accepted_on": "2022-05-01", "title": "Khiếu nại quá hạn"}) // due 2022-06-14, overdue
+	e.newCase(map[string]any{"accepted_on": "2022-05-02", "status": "resolved", "decision_number": "25/QĐ-UBND",
+		"decision_on": "2022-06-01", "result": "correct"}) // due, but resolved
 	e.newCase(map[string]any{"kind": "petition", "instance": nil, "domain": "civil"})       // no deadline
 	e.newCase(map[string]any{"instance": "second", "result": "upheld", "accepted_on": nil}) // not accepted
 	for query, want := range map[string]float64{
 		"":                              5,
 		"due_within=0":                  1,
-		"due_within=15":                 1,
-		"due_within=16":                 2,
+		"due_within=27":                 1,
+		"due_within=28":                 2,
+		"overdue=true":                  1,
+		"overdue=false":                 4,
 		"kind=petition":                 1,
 		"domain=civil":                  1,
 		"instance=second":               1,

@@ -33,7 +33,7 @@ var (
 	letterFilters  = append([]string{"source", "domain", "kind", "outcome", "status", "overdue", "case_id"}, recordFilters...)
 	visitFilters   = append([]string{"type", "kind", "domain", "outcome", "session_id", "case_id"}, recordFilters...)
 	sessionFilters = append([]string{"type", "host_level"}, recordFilters...)
-	caseFilters    = append([]string{"kind", "domain", "instance", "status", "result", "due_within"}, recordFilters...)
+	caseFilters    = append([]string{"kind", "domain", "instance", "status", "result", "complexity", "due_within", "overdue"}, recordFilters...)
 	meetingFilters = append([]string{"case_id"}, recordFilters...)
 	docFilters     = append([]string{"doc_type", "case_id"}, recordFilters...)
 	periodParams   = []string{"month", "quarter", "half", "nine_months", "year", "from", "to", "format", "include_identity"}
@@ -82,6 +82,14 @@ func operations() map[string]operation {
 		"GET /api/v1/audit":        {summary: "Nhật ký thao tác", response: models.AuditEntry{}, list: true, query: []string{"entity", "entity_id", "user_id", "action", "from", "to", "page", "per_page", "sort"}, roles: rolesAudit, status: 200},
 		"GET /api/v1/reports/statistics": {summary: "Số liệu thống kê của một kỳ (json, xlsx, text)", query: periodParams,
 			response: map[string]any{}, roles: rolesRead, status: 200},
+		"GET /api/v1/people": {summary: "Tìm công dân theo họ tên, số CMND/CCCD, số điện thoại", response: services.PersonSummary{},
+			list: true, query: []string{"q", "page", "per_page"}, roles: rolesRead, status: 200},
+		"GET /api/v1/people/{id}": {summary: "Hồ sơ công dân: mọi đơn, lượt tiếp, vụ việc theo thứ tự thời gian (lần thứ N)",
+			response: services.PersonFile{}, roles: rolesRead, status: 200},
+		"GET /api/v1/holidays": {summary: "Danh sách ngày nghỉ lễ, nghỉ bù, làm bù của một năm", query: []string{"year"},
+			response: services.HolidayYear{}, roles: rolesAnyUser, status: 200},
+		"POST /api/v1/holidays":              {summary: "Thêm ngày vào danh sách ngày nghỉ", request: models.HolidayFields{}, response: models.Holiday{}, roles: rolesAdmin, status: 201},
+		"DELETE /api/v1/holidays/{id}":       {summary: "Xóa ngày khỏi danh sách ngày nghỉ", roles: rolesAdmin, status: 204},
 		"POST /api/v1/letters/{id}/classify": {summary: "Phân loại đơn", request: withVersion(models.ClassifyInput{}), response: models.Letter{}, roles: rolesHandle, status: 200},
 		"POST /api/v1/letters/{id}/handle":   {summary: "Xử lý đơn", request: withVersion(models.HandleInput{}), response: models.Letter{}, roles: rolesHandle, status: 200},
 	}
@@ -114,6 +122,7 @@ var queryParams = map[string]map[string]any{
 	"q":                {"type": "string", "description": "tìm không phân biệt hoa thường và dấu tiếng Việt"},
 	"overdue":          {"type": "boolean"},
 	"due_within":       {"type": "integer", "minimum": 0},
+	"complexity":       {"type": "string", "enum": []string{"normal", "complex", "especially_complex"}},
 	"case_id":          {"type": "integer"},
 	"session_id":       {"type": "integer"},
 	"entity_id":        {"type": "integer"},

@@ -116,6 +116,12 @@ func (h *Handler) engine() *gin.Engine {
 	auth.PATCH("/documents/:id", h.updateDocument)
 	auth.DELETE("/documents/:id", h.deleteDocument)
 
+	auth.GET("/people", h.listPeople)
+	auth.GET("/people/:id", h.getPerson)
+	auth.GET("/holidays", h.listHolidays)
+	auth.POST("/holidays", h.createHoliday)
+	auth.DELETE("/holidays/:id", h.deleteHoliday)
+
 	auth.GET("/reports/statistics", h.getStatistics)
 
 	auth.GET("/users", h.listUsers)

@@ -1,42 +1,51 @@
 package models
 
-import "time"
+import "sync"
 
-// Calendar knows which days are working days: Saturdays, Sundays and the
-// listed public holidays are not.
+// Calendar knows which days are working days: Monday to Friday, except the
+// days off of the holiday list, plus the weekend days the list makes working
+// days. A year the list does not cover is computed by the rules of the law
+// (ProvisionalHolidays), so a deadline never silently ignores Tết.
 type Calendar struct {
-	holidays map[Date]bool
+	days   map[Date]HolidayKind
+	listed map[int]bool
 }
 
-// NewCalendar returns a calendar with the given public holidays.
-func NewCalendar(holidays []Date) *Calendar {
-	c := &Calendar{holidays: make(map[Date]bool, len(holidays))}
-	for _, d := range holidays {
-		c.holidays[d] = true
+// NewCalendar returns a calendar over the listed days; every year with at
+// least one listed day is taken from the list alone.
+func NewCalendar(days []HolidayFields) *Calendar {
+	c := &Calendar{days: make(map[Date]HolidayKind, len(days)), listed: map[int]bool{}}
+	for _, h := range days {
+		c.days[h.Date] = h.Kind
+		c.listed[h.Date.Year()] = true
 	}
 	return c
 }
 
 // IsWorkingDay reports whether d is a working day.
 func (c *Calendar) IsWorkingDay(d Date) bool {
-	if wd := d.Weekday(); wd == time.Saturday || wd == time.Sunday {
+	kind, ok := c.kindOf(d)
+	switch {
+	case ok && kind == HolidayWorkingDay:
+		return true
+	case ok:
 		return false
 	}
-	return !c.holidays[d] && !fixedSolarHoliday(d)
+	return !isWeekend(d)
 }
 
-// fixedSolarHoliday reports the holidays on fixed solar dates (Labour Code
-// 2019, art. 112): 1/1, 30/4, 1/5, 2/9 and, since 2021, the day beside 2/9
-// (taken as 3/9 until the year's decision moves it). Lunar holidays and the
-// days moved each year come from the holiday list.
-func fixedSolarHoliday(d Date) bool {
-	switch m, day := d.Month(), d.Day(); {
-	case m == time.January && day == 1, m == time.April && day == 30, m == time.May && day == 1, m == time.September && day == 2:
-		return true
-	case m == time.September && day == 3 && d.Year() >= 2021:
-		return true
+// Listed reports whether year y comes from the holiday list rather than
+// from the computed rules.
+func (c *Calendar) Listed(y int) bool { return c.listed[y] }
+
+// kindOf returns the listed or computed kind of d, if d is a special day.
+func (c *Calendar) kindOf(d Date) (HolidayKind, bool) {
+	if c.listed[d.Year()] {
+		k, ok := c.days[d]
+		return k, ok
 	}
-	return false
+	k, ok := provisionalIndex(d.Year())[d]
+	return k, ok
 }
 
 // AddWorkingDays returns the n-th working day after d; d itself is not
@@ -49,4 +58,30 @@ func (c *Calendar) AddWorkingDays(d Date, n int) Date {
 		}
 	}
 	return d
+}
+
+// NextWorkingDay returns d when it is a working day, else the first working
+// day after it.
+func (c *Calendar) NextWorkingDay(d Date) Date {
+	for !c.IsWorkingDay(d) {
+		d = d.AddDays(1)
+	}
+	return d
+}
+
+// provisionalMemo caches the computed days of each year: the lunar
+// arithmetic is pure, and a calendar is asked about the same years often.
+var provisionalMemo sync.Map // int -> map[Date]HolidayKind
+
+// provisionalIndex returns the computed days of year y by date.
+func provisionalIndex(y int) map[Date]HolidayKind {
+	if m, ok := provisionalMemo.Load(y); ok {
+		return m.(map[Date]HolidayKind)
+	}
+	m := map[Date]HolidayKind{}
+	for _, h := range ProvisionalHolidays(y) {
+		m[h.Date] = h.Kind
+	}
+	provisionalMemo.Store(y, m)
+	return m
 }

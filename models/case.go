@@ -1,6 +1,10 @@
 package models
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"slices"
+	"strings"
+)
 
 // CaseFields are what a client sets on a case.
 type CaseFields struct {
@@ -16,6 +20,12 @@ type CaseFields struct {
 	DecisionOn     Date       `json:"decision_on"`
 	Result         CaseResult `gorm:"size:20" json:"result"`
 	Note           string     `gorm:"size:2000" json:"note"`
+	// Complexity and RemoteArea lengthen the time limit (domain.md).
+	Complexity Complexity `gorm:"size:20;default:'normal'" json:"complexity"`
+	RemoteArea bool       `gorm:"not null;default:false" json:"remote_area"`
+	// Extensions (denunciations) and Suspensions move the deadline.
+	Extensions  []Extension  `gorm:"serializer:json" json:"extensions"`
+	Suspensions []Suspension `gorm:"serializer:json" json:"suspensions"`
 }
 
 // Case (vụ việc) is one matter of a citizen or group, followed through its
@@ -23,8 +33,11 @@ type CaseFields struct {
 type Case struct {
 	Record
 	CaseFields
-	// ResolutionDueOn is the legal deadline, computed from accepted_on.
-	ResolutionDueOn   Date   `json:"resolution_due_on"`
+	// ResolutionDueOn is the legal deadline, computed from accepted_on; it
+	// is unset while the case is suspended.
+	ResolutionDueOn Date `gorm:"index" json:"resolution_due_on"`
+	// Overdue is computed for the reader's today: not finished and past due.
+	Overdue           bool   `gorm:"-" json:"overdue"`
 	IdentityProtected bool   `gorm:"-" json:"identity_protected"`
 	SearchText        string `gorm:"type:text" json:"-"`
 	SearchIdentity    string `gorm:"type:text" json:"-"`
@@ -36,16 +49,28 @@ func (c *Case) Confidential() bool { return c.Kind == KindDenunciation }
 // MarshalJSON adds the Vietnamese labels.
 func (c Case) MarshalJSON() ([]byte, error) {
 	type plain Case
+	if c.Extensions == nil {
+		c.Extensions = []Extension{}
+	}
+	if c.Suspensions == nil {
+		c.Suspensions = []Suspension{}
+	}
+	if c.Complexity == "" {
+		c.Complexity = ComplexityNormal // rows written before the field existed
+	}
 	return json.Marshal(struct {
 		plain
-		KindLabel     *string `json:"kind_label"`
-		DomainLabel   *string `json:"domain_label"`
-		InstanceLabel *string `json:"instance_label"`
-		StatusLabel   *string `json:"status_label"`
-		ResultLabel   *string `json:"result_label"`
-		Confidential  bool    `json:"confidential"`
+		KindLabel       *string `json:"kind_label"`
+		DomainLabel     *string `json:"domain_label"`
+		InstanceLabel   *string `json:"instance_label"`
+		StatusLabel     *string `json:"status_label"`
+		ResultLabel     *string `json:"result_label"`
+		ComplexityLabel *string `json:"complexity_label"`
+		Confidential    bool    `json:"confidential"`
+		Suspended       bool    `json:"suspended"`
 	}{plain(c), labelPtr(c.Kind.Label()), labelPtr(c.Domain.Label()), labelPtr(c.Instance.Label()),
-		labelPtr(c.Status.Label()), labelPtr(c.Result.Label()), c.Confidential()})
+		labelPtr(c.Status.Label()), labelPtr(c.Result.Label()), labelPtr(c.Complexity.Label()),
+		c.Confidential(), c.OpenSuspension() != nil})
 }
 
 // Validate normalises and checks the case.
@@ -56,6 +81,9 @@ func (c *Case) Validate(today Date) error {
 	c.Petitioner = c.Petitioner.Normalized()
 	if c.Status == "" {
 		c.Status = CaseStatusOpen
+	}
+	if c.Complexity == "" {
+		c.Complexity = ComplexityNormal
 	}
 	requiredText(&v, "title", c.Title, 500)
 	validCode(&v, "kind", c.Kind, true)
@@ -75,7 +103,60 @@ func (c *Case) Validate(today Date) error {
 	}
 	validCode(&v, "result", c.Result, false)
 	maxLen(&v, "note", c.Note, 2000)
+	validCode(&v, "complexity", c.Complexity, true)
+	if c.Status == CaseStatusResolved {
+		c.requireDecision(&v)
+	}
 	return v.Err()
+}
+
+// requireDecision checks that a resolved case records its decision: number,
+// date and, for a complaint, the result.
+func (c *Case) requireDecision(v *Validation) {
+	const msg = "Vụ việc đã giải quyết phải có %s."
+	if c.DecisionNumber == "" && !v.Has("decision_number") {
+		v.Addf("decision_number", msg, "số quyết định hoặc kết luận")
+	}
+	if c.DecisionOn.IsZero() && !v.Has("decision_on") {
+		v.Addf("decision_on", msg, "ngày quyết định hoặc kết luận")
+	}
+	if c.Kind == KindComplaint && c.Result == "" && !v.Has("result") {
+		v.Addf("result", msg, "kết quả giải quyết")
+	}
+}
+
+// caseTransitions are the status changes the workflow allows.
+var caseTransitions = map[CaseStatus][]CaseStatus{
+	CaseStatusOpen:       {CaseStatusInProgress, CaseStatusWithdrawn},
+	CaseStatusInProgress: {CaseStatusResolved, CaseStatusWithdrawn},
+	CaseStatusResolved:   {CaseStatusClosed},
+	CaseStatusWithdrawn:  {CaseStatusClosed},
+}
+
+// CheckTransition returns a conflict error unless a case may go from
+// status from to status to; a case is never created closed.
+func CheckTransition(from, to CaseStatus) error {
+	if from == to && from != "" {
+		return nil
+	}
+	if from == "" {
+		if to == CaseStatusClosed {
+			return Errorf(CodeConflict, "Không thể tạo vụ việc ở trạng thái “%s”: vụ việc chỉ kết thúc sau khi đã giải quyết hoặc rút đơn.", to.Label())
+		}
+		return nil
+	}
+	if slices.Contains(caseTransitions[from], to) {
+		return nil
+	}
+	next := make([]string, 0, 2)
+	for _, s := range caseTransitions[from] {
+		next = append(next, "“"+s.Label()+"”")
+	}
+	allowed := "không thể chuyển sang trạng thái nào khác"
+	if len(next) > 0 {
+		allowed = "chỉ có thể chuyển sang " + strings.Join(next, " hoặc ")
+	}
+	return Errorf(CodeConflict, "Không thể chuyển vụ việc từ trạng thái “%s” sang “%s”: vụ việc %s.", from.Label(), to.Label(), allowed)
 }
 
 // PrepareSearch fills the folded search columns.
@@ -99,7 +180,10 @@ type CaseFilter struct {
 	Status    CaseStatus
 	Result    CaseResult
 	DueWithin *int
-	Q         string
+	// Overdue keeps the unfinished cases past their deadline (true) or the others (false).
+	Overdue    *bool
+	Complexity Complexity
+	Q          string
 }
 
 // EntityName names cases in the audit trail.

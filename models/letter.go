@@ -57,6 +57,9 @@ type Letter struct {
 	Overdue bool `gorm:"-" json:"overdue"`
 	// IdentityProtected says the persons were masked for this reader.
 	IdentityProtected bool `gorm:"-" json:"identity_protected"`
+	// PossibleDuplicates are earlier letters and cases of the same sender,
+	// on the answers to a registration and to a read of one letter.
+	PossibleDuplicates []DuplicateHint `gorm:"-" json:"possible_duplicates,omitzero"`
 	// SearchText is the folded non-identity text that q matches.
 	SearchText string `gorm:"type:text" json:"-"`
 	// SearchIdentity is the folded identity text that q matches only for

@@ -10,11 +10,15 @@ func AllModels() []any {
 		&ReceptionSession{}, &ReceptionVisit{},
 		&Dialogue{}, &DialogueCase{}, &CouncilMeeting{}, &CouncilMeetingCase{},
 		&Document{},
+		&Holiday{}, &Citizen{}, &PersonLink{},
 	}
 }
 
 // Migrate creates or updates every table and index. It is idempotent and
 // runs at every start, so a new version's columns arrive with a default.
 func Migrate(db *gorm.DB) error {
-	return db.AutoMigrate(AllModels()...)
+	if err := db.AutoMigrate(AllModels()...); err != nil {
+		return err
+	}
+	return SeedHolidays(db)
 }

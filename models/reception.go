@@ -78,10 +78,13 @@ type ReceptionVisit struct {
 	// IsGroup marks a group delegation (đoàn đông người), by the group size setting.
 	IsGroup bool `gorm:"-" json:"is_group"`
 	// NewCase is set on the answer to a create that opened a new case.
-	NewCase           bool   `gorm:"-" json:"new_case"`
-	IdentityProtected bool   `gorm:"-" json:"identity_protected"`
-	SearchText        string `gorm:"type:text" json:"-"`
-	SearchIdentity    string `gorm:"type:text" json:"-"`
+	NewCase           bool `gorm:"-" json:"new_case"`
+	IdentityProtected bool `gorm:"-" json:"identity_protected"`
+	// PossibleDuplicates are earlier letters and cases of the same
+	// representative, on the answers to a registration and to a read of one visit.
+	PossibleDuplicates []DuplicateHint `gorm:"-" json:"possible_duplicates,omitzero"`
+	SearchText         string          `gorm:"type:text" json:"-"`
+	SearchIdentity     string          `gorm:"type:text" json:"-"`
 }
 
 // Confidential reports whether the representative is protected identity.

@@ -16,6 +16,7 @@ const (
 	PermBackup                            // backups
 	PermWithdraw                          // withdraw (soft-delete) a record
 	PermSeeProtected                      // see every denouncer's identity
+	PermManageCalendar                    // edit the holiday list
 )
 
 var rolePermissions = map[Role][]Permission{
@@ -24,7 +25,7 @@ var rolePermissions = map[Role][]Permission{
 		PermEditCases, PermStatistics, PermSeeProtected},
 	RoleLeader: {PermReadRecords, PermHandleLetters, PermEditCases, PermStatistics,
 		PermReadAudit, PermWithdraw, PermSeeProtected},
-	RoleAdmin: {PermManageUsers, PermReadAudit, PermBackup},
+	RoleAdmin: {PermManageUsers, PermReadAudit, PermBackup, PermManageCalendar},
 }
 
 // Can reports whether the role grants p.

@@ -16,10 +16,9 @@ var cases = resource[models.Case, *models.Case]{
 	edit:     models.PermEditCases,
 	base:     func(r *models.Case) *models.Record { return &r.Record },
 	validate: (*models.Case).Validate,
-	link: func(_ *Service, _ *gorm.DB, _ Actor, c, _ *models.Case) error {
-		c.ResolutionDueOn = resolutionDue(*c)
-		return nil
-	},
+	link:     (*Service).checkCase,
+	saved:    indexCase,
+	decorate: (*Service).decorateCases,
 	sorts: map[string]string{"accepted_on": "accepted_on", "resolution_due_on": "resolution_due_on",
 		"created_at": "created_at", "id": "id"},
 	// Not accepted_on: many cases are not accepted yet, and the databases
@@ -27,22 +26,22 @@ var cases = resource[models.Case, *models.Case]{
 	defaultSort: "-created_at",
 }
 
-// resolutionDue is the legal deadline for resolving a case, counted from
-// accepted_on in calendar days: a complaint 30 days at first instance (also
-// when the instance is not yet recorded) and 45 at second, a denunciation 30.
-// Petitions have no statutory deadline. Complex cases, remote areas and
-// suspensions (domain.md) are not yet counted.
-func resolutionDue(c models.Case) models.Date {
-	if c.AcceptedOn.IsZero() {
-		return models.Date{}
+// checkCase checks a case's status change against the workflow and its
+// extensions and suspensions against the law, then computes its deadline;
+// before is nil on create.
+func (s *Service) checkCase(tx *gorm.DB, _ Actor, c, before *models.Case) error {
+	var from models.CaseStatus
+	if before != nil {
+		from = before.Status
 	}
-	switch {
-	case c.Kind == models.KindComplaint && c.Instance == models.InstanceSecond:
-		return c.AcceptedOn.AddDays(45)
-	case c.Kind == models.KindComplaint, c.Kind == models.KindDenunciation:
-		return c.AcceptedOn.AddDays(30)
+	if err := models.CheckTransition(from, c.Status); err != nil {
+		return err
 	}
-	return models.Date{}
+	if err := c.ValidateClock(s.cfg.Deadlines, s.Today()); err != nil {
+		return err
+	}
+	c.ResolutionDueOn = models.ResolutionDeadline(c, s.calendarIn(tx), s.cfg.Deadlines).Due
+	return nil
 }
 
 // CreateCase opens a case; status starts as open unless given.
@@ -60,17 +59,15 @@ func (s *Service) ListCases(ctx context.Context, f models.CaseFilter, p models.P
 		q = eq(q, "instance", f.Instance)
 		q = eq(q, "status", f.Status)
 		q = eq(q, "result", f.Result)
-		if f.DueWithin != nil {
-			q = q.Where("status NOT IN ? AND resolution_due_on IS NOT NULL AND resolution_due_on <= ?",
-				[]string{string(models.CaseStatusResolved), string(models.CaseStatusClosed), string(models.CaseStatusWithdrawn)},
-				s.Today().AddDays(*f.DueWithin).String())
-		}
-		return search(q, a, f.Q, true)
+		q = eq(q, "complexity", f.Complexity)
+		return search(s.deadlineFilter(q, f), a, f.Q, true)
 	})
 }
 
-// UpdateCase corrects a case; apply changes its fields. The deadline follows
-// the corrected acceptance date, kind and instance.
+// UpdateCase corrects a case; apply changes its fields. The status may only
+// move along the workflow (409 otherwise), and the deadline follows the
+// corrected acceptance date, kind, instance, complexity, area, extensions
+// and suspensions.
 func (s *Service) UpdateCase(ctx context.Context, id uint, version *int, apply func(*models.CaseFields) error) (models.Case, error) {
 	return updateRecord(ctx, s, cases, id, version, func(c *models.Case) error { return apply(&c.CaseFields) })
 }

@@ -9,6 +9,7 @@ import (
 )
 
 func TestResolutionDue(t *testing.T) {
+	// Accepted on Monday 31/1/2022, the first day of Tết (31/1-4/2).
 	accepted := models.MustDate("2022-01-31")
 	tests := []struct {
 		name     string
@@ -17,10 +18,10 @@ func TestResolutionDue(t *testing.T) {
 		accepted models.Date
 		want     string
 	}{
-		{"complaint at first instance: 30 days", models.KindComplaint, models.InstanceFirst, accepted, "2022-03-02"},
-		{"complaint with no instance yet: as first", models.KindComplaint, "", accepted, "2022-03-02"},
-		{"complaint at second instance: 45 days", models.KindComplaint, models.InstanceSecond, accepted, "2022-03-17"},
-		{"denunciation: 30 days", models.KindDenunciation, "", accepted, "2022-03-02"},
+		{"complaint at first instance: 30 working days after Tết", models.KindComplaint, models.InstanceFirst, accepted, "2022-03-18"},
+		{"complaint with no instance yet: as first", models.KindComplaint, "", accepted, "2022-03-18"},
+		{"complaint at second instance: 45 working days", models.KindComplaint, models.InstanceSecond, accepted, "2022-04-08"},
+		{"denunciation: 30 calendar days", models.KindDenunciation, "", accepted, "2022-03-02"},
 		{"petition: none", models.KindPetition, "", accepted, ""},
 		{"not accepted: none", models.KindComplaint, models.InstanceFirst, models.Date{}, ""},
 	}

@@ -41,12 +41,15 @@ func (s *Service) CreateLetter(ctx context.Context, f models.LetterFields) (mode
 		if err := tx.Create(&l).Error; err != nil {
 			return err
 		}
+		if err := indexLetter(tx, &l); err != nil {
+			return err
+		}
 		return s.audit(tx, a, ActionCreate, l.EntityName(), l.ID, diff(nil, &l), "")
 	})
 	if err != nil {
 		return l, err
 	}
-	return s.presentLetter(ctx, a, l)
+	return s.presentLetterWithDuplicates(ctx, a, l)
 }
 
 // nextLetterSeq bumps the year's counter inside the caller's transaction: the
@@ -69,7 +72,7 @@ func (s *Service) GetLetter(ctx context.Context, id uint) (models.Letter, error)
 	if err != nil {
 		return l, err
 	}
-	return s.presentLetter(ctx, a, l)
+	return s.presentLetterWithDuplicates(ctx, a, l)
 }
 
 // ListLetters returns a page of the register.
@@ -229,6 +232,9 @@ func (s *Service) saveLetter(tx *gorm.DB, a Actor, action string, before, l *mod
 	if err := saveVersioned(tx, l, &l.Version); err != nil {
 		return err
 	}
+	if err := indexLetter(tx, l); err != nil {
+		return err
+	}
 	return s.audit(tx, a, action, l.EntityName(), l.ID, diff(before, l), "")
 }
 
@@ -245,6 +251,15 @@ func (s *Service) presentLetter(ctx context.Context, a Actor, l models.Letter) (
 	s.decorateLetters([]models.Letter{l})
 	l.Overdue = s.isOverdue(l)
 	return l, s.shield(ctx, a, &l)
+}
+
+// presentLetterWithDuplicates adds the letter's possible duplicates (found
+// on the identity before it is shielded), then presents it.
+func (s *Service) presentLetterWithDuplicates(ctx context.Context, a Actor, l models.Letter) (models.Letter, error) {
+	if err := s.letterDuplicates(ctx, a, &l); err != nil {
+		return l, err
+	}
+	return s.presentLetter(ctx, a, l)
 }
 
 // letterView is the letter as a may see it, without auditing, for a conflict answer.

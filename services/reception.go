@@ -83,20 +83,34 @@ var visits = resource[models.ReceptionVisit, *models.ReceptionVisit]{
 	base:        func(r *models.ReceptionVisit) *models.Record { return &r.Record },
 	validate:    (*models.ReceptionVisit).Validate,
 	link:        (*Service).linkVisit,
+	saved:       indexVisit,
 	decorate:    (*Service).decorateVisits,
 	sorts:       map[string]string{"visited_on": "visited_on", "created_at": "created_at", "people_count": "people_count", "id": "id"},
 	defaultSort: "-visited_on",
 }
 
 // CreateVisit records a reception visit. A visit without a case opens a new
-// case for its matter in the same transaction (new_case in the answer).
+// case for its matter in the same transaction (new_case in the answer). The
+// answer lists the representative's earlier letters and cases.
 func (s *Service) CreateVisit(ctx context.Context, f models.VisitFields) (models.ReceptionVisit, error) {
-	return createRecord(ctx, s, visits, models.ReceptionVisit{VisitFields: f})
+	return s.withVisitDuplicates(ctx)(createRecord(ctx, s, visits, models.ReceptionVisit{VisitFields: f}))
 }
 
-// GetVisit returns one visit as the actor may see it.
+// GetVisit returns one visit as the actor may see it, with the
+// representative's other letters and cases.
 func (s *Service) GetVisit(ctx context.Context, id uint) (models.ReceptionVisit, error) {
-	return getRecord(ctx, s, visits, id)
+	return s.withVisitDuplicates(ctx)(getRecord(ctx, s, visits, id))
+}
+
+// withVisitDuplicates adds the possible duplicates to a visit just read or written.
+func (s *Service) withVisitDuplicates(ctx context.Context) func(models.ReceptionVisit, error) (models.ReceptionVisit, error) {
+	return func(r models.ReceptionVisit, err error) (models.ReceptionVisit, error) {
+		if err != nil {
+			return r, err
+		}
+		a, _ := ActorFrom(ctx)
+		return r, s.visitDuplicates(ctx, a, &r)
+	}
 }
 
 // ListVisits returns a page of visits; q finds a protected representative
@@ -190,6 +204,9 @@ func (s *Service) openCaseForVisit(tx *gorm.DB, a Actor, r *models.ReceptionVisi
 	}
 	c.PrepareSearch()
 	if err := tx.Create(&c).Error; err != nil {
+		return c, err
+	}
+	if err := indexCase(tx, &c); err != nil {
 		return c, err
 	}
 	return c, s.audit(tx, a, ActionCreate, c.EntityName(), c.ID, diff(nil, &c), "Mở khi ghi lượt tiếp công dân đầu tiên.")

@@ -51,9 +51,6 @@ func (s *Service) withdraw(ctx context.Context, model interface{ EntityName() st
 	})
 }
 
-// calendar returns the working-day calendar for deadlines.
-func (s *Service) calendar() *models.Calendar { return models.NewCalendar(nil) }
-
 // saveVersioned writes every column of record and bumps its version, but
 // only if the row still has the version that was read: on PostgreSQL two
 // transactions may read the same version, and the second must not win

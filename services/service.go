@@ -34,6 +34,8 @@ type Config struct {
 	LoginLockout     time.Duration
 	// Office names the office and its signer in reports.
 	Office Office
+	// Deadlines are the legal time limits of cases and their units.
+	Deadlines models.DeadlineRules
 }
 
 // Office identifies the office in report headings and signatures.
@@ -59,6 +61,7 @@ func DefaultConfig() Config {
 		BcryptCost:          12,
 		LoginMaxFailures:    5,
 		LoginLockout:        15 * time.Minute,
+		Deadlines:           models.DefaultDeadlineRules(),
 		Office: Office{
 			ParentName:  "ỦY BAN NHÂN DÂN TỈNH",
 			Name:        "VĂN PHÒNG",
@@ -79,6 +82,8 @@ type Service struct {
 	// many connections spinning in the busy handler.
 	writeMu  sync.Mutex
 	throttle *loginThrottle
+	// cal caches the working-day calendar (services/calendar.go).
+	cal calendarCache
 }
 
 // New returns a Service over db.
@@ -88,6 +93,9 @@ func New(db *gorm.DB, cfg Config, log *slog.Logger) *Service {
 	}
 	if cfg.Location == nil {
 		cfg.Location = DefaultConfig().Location
+	}
+	if cfg.Deadlines == (models.DeadlineRules{}) {
+		cfg.Deadlines = models.DefaultDeadlineRules()
 	}
 	return &Service{
 		db:       db,

@@ -1,0 +1,127 @@
+package services
+
+import (
+	"time"
+
+	"gorm.io/gorm"
+
+	"kntc/models"
+)
+
+// personRef is the record a person is named on, as the people index keeps it.
+type personRef struct {
+	entity    string
+	id        uint
+	on        models.Date
+	protected bool
+	creator   uint
+}
+
+// maxIndexedPersons bounds the senders of one letter that the index keeps.
+const maxIndexedPersons = 20
+
+// indexLetter refreshes the people index for a letter's senders.
+func indexLetter(tx *gorm.DB, l *models.Letter) error {
+	return indexPeople(tx, personRef{models.EntityLetter, l.ID, l.ReceivedOn, l.Confidential(), l.CreatedBy}, l.Senders)
+}
+
+// indexVisit refreshes the people index for a visit's representative.
+func indexVisit(tx *gorm.DB, r *models.ReceptionVisit) error {
+	return indexPeople(tx, personRef{models.EntityVisit, r.ID, r.VisitedOn, r.Confidential(), r.CreatedBy},
+		[]models.Person{r.Representative})
+}
+
+// indexCase refreshes the people index for a case's petitioner; a case not
+// yet accepted is dated by the day it was opened.
+func indexCase(tx *gorm.DB, c *models.Case) error {
+	on := c.AcceptedOn
+	if on.IsZero() {
+		created := c.CreatedAt
+		if created.IsZero() {
+			created = time.Now()
+		}
+		on = models.DateOf(created.In(officeZone))
+	}
+	return indexPeople(tx, personRef{models.EntityCase, c.ID, on, c.Confidential(), c.CreatedBy},
+		[]models.Person{c.Petitioner})
+}
+
+// officeZone dates the index rows of cases not yet accepted; Vietnam has
+// one zone and no daylight saving.
+var officeZone = time.FixedZone("ICT", 7*3600)
+
+// indexPeople replaces the record's links: each named person is matched to
+// a known citizen (same ID number; or same folded name with the same address
+// or phone, where the citizen's ID number does not differ) or becomes a new one.
+func indexPeople(tx *gorm.DB, ref personRef, persons []models.Person) error {
+	if err := tx.Where("entity = ? AND record_id = ?", ref.entity, ref.id).Delete(&models.PersonLink{}).Error; err != nil {
+		return err
+	}
+	for i, p := range persons {
+		if i == maxIndexedPersons {
+			break
+		}
+		k := models.KeysOf(p)
+		if k.Name == "" && k.IDNumber == "" && k.Phone == "" {
+			continue
+		}
+		personID, err := matchCitizen(tx, k)
+		if err != nil {
+			return err
+		}
+		if personID == 0 {
+			c := models.Citizen{}
+			if err := tx.Create(&c).Error; err != nil {
+				return err
+			}
+			personID = c.ID
+		}
+		link := models.PersonLink{PersonID: personID, Entity: ref.entity, RecordID: ref.id, Position: i, On: ref.on,
+			Protected: ref.protected, Creator: ref.creator, FullName: p.FullName, IDNumber: k.IDNumber, Phone: k.Phone,
+			Address: p.Address, NameKey: k.Name, AddressKey: k.Address}
+		if err := tx.Create(&link).Error; err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// matchCitizen returns the citizen the keys name, or 0 when none is known.
+func matchCitizen(tx *gorm.DB, k models.PersonKeys) (uint, error) {
+	try := func(where string, args ...any) (uint, error) {
+		var ids []uint
+		err := tx.Model(&models.PersonLink{}).Where(where, args...).Order("id").Limit(1).Pluck("person_id", &ids).Error
+		if err != nil || len(ids) == 0 {
+			return 0, err
+		}
+		return ids[0], nil
+	}
+	if k.IDNumber != "" {
+		if id, err := try("id_number = ?", k.IDNumber); id != 0 || err != nil {
+			return id, err
+		}
+	}
+	if k.Name != "" && k.Address != "" {
+		if id, err := try("name_key = ? AND address_key = ? AND (id_number = '' OR id_number = ?)", k.Name, k.Address, k.IDNumber); id != 0 || err != nil {
+			return id, err
+		}
+	}
+	if k.Name != "" && k.Phone != "" {
+		return try("name_key = ? AND phone = ? AND (id_number = '' OR id_number = ?)", k.Name, k.Phone, k.IDNumber)
+	}
+	return 0, nil
+}
+
+// liveLink keeps the links whose record is not withdrawn.
+const liveLink = `((person_links.entity = 'letter' AND EXISTS (SELECT 1 FROM letters r WHERE r.id = person_links.record_id AND r.deleted_at IS NULL))
+ OR (person_links.entity = 'visit' AND EXISTS (SELECT 1 FROM reception_visits r WHERE r.id = person_links.record_id AND r.deleted_at IS NULL))
+ OR (person_links.entity = 'case' AND EXISTS (SELECT 1 FROM cases r WHERE r.id = person_links.record_id AND r.deleted_at IS NULL)))`
+
+// visibleLinks keeps the links a may see: a protected identity only for
+// those who may read it (legal, leaders, the officer who recorded it).
+func visibleLinks(q *gorm.DB, a Actor) *gorm.DB {
+	if a.Role.Can(models.PermSeeProtected) {
+		return q
+	}
+	return q.Where("(person_links.protected = ? OR person_links.creator = ?)", false, a.ID)
+}
