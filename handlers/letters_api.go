@@ -40,17 +40,7 @@ func (h *Handler) handleLetter(c *gin.Context) { actionWith(c, h.svc.HandleLette
 // actionWith runs an action on the record of the path id: the body is the
 // action's input plus the version the client read (or If-Match).
 func actionWith[I, T any](c *gin.Context, act func(context.Context, uint, I, *int) (T, error)) {
-	id, err := pathID(c)
-	if err != nil {
-		respondError(c, err)
-		return
-	}
-	body, err := readJSONBody(c)
-	if err != nil {
-		respondError(c, err)
-		return
-	}
-	version, rest, err := splitPatch(c, body)
+	id, version, rest, err := versionedRequest(c)
 	if err != nil {
 		respondError(c, err)
 		return

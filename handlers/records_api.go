@@ -51,23 +51,27 @@ func getWith[T any](c *gin.Context, get func(context.Context, uint) (T, error)) 
 // the record's current fields, so those left out keep their value; the
 // version comes from the body or If-Match.
 func updateWith[F, T any](c *gin.Context, update func(context.Context, uint, *int, func(*F) error) (T, error)) {
-	id, err := pathID(c)
-	if err != nil {
-		respondError(c, err)
-		return
-	}
-	body, err := readJSONBody(c)
-	if err != nil {
-		respondError(c, err)
-		return
-	}
-	version, changes, err := splitPatch(c, body)
+	id, version, changes, err := versionedRequest(c)
 	if err != nil {
 		respondError(c, err)
 		return
 	}
 	r, err := update(c.Request.Context(), id, version, func(f *F) error { return decodeStrict(changes, f) })
 	respond(c, http.StatusOK, r, err)
+}
+
+// versionedRequest reads the path id and splits the JSON body into the
+// version the client read (or If-Match) and the rest.
+func versionedRequest(c *gin.Context) (id uint, version *int, rest []byte, err error) {
+	if id, err = pathID(c); err != nil {
+		return 0, nil, nil, err
+	}
+	body, err := readJSONBody(c)
+	if err != nil {
+		return 0, nil, nil, err
+	}
+	version, rest, err = splitPatch(c, body)
+	return id, version, rest, err
 }
 
 // deleteWith withdraws the record of the path id and answers 204.
