@@ -130,6 +130,7 @@ func (h *Handler) engine() *gin.Engine {
 	auth.PATCH("/users/:id", h.updateUser)
 	auth.GET("/audit", h.listAudit)
 
+	h.registerPages(r)
 	return r
 }
 
