@@ -70,6 +70,9 @@ func (s *Service) GetCase(ctx context.Context, id uint) (CaseDetail, error) {
 	if err := load(db, &d.Case, id, cases.what); err != nil {
 		return d, err
 	}
+	if err := cases.decorateOne(s, db, &d.Case); err != nil {
+		return d, models.Internal(err)
+	}
 	if err := s.loadCaseRecords(db, id, &d.CaseRecords); err != nil {
 		return d, models.Internal(err)
 	}

@@ -209,7 +209,7 @@ func personRecords(db *gorm.DB, links []models.PersonLink) ([]PersonRecord, erro
 	if err := findIDs(db, &visits, ids[models.EntityVisit], "id", "content", "visited_on", "kind", "outcome", "case_id"); err != nil {
 		return nil, err
 	}
-	if err := findIDs(db, &cs, ids[models.EntityCase], "id", "title", "accepted_on", "created_at", "kind", "status"); err != nil {
+	if err := findIDs(db, &cs, ids[models.EntityCase], "id", "title", "kind", "status"); err != nil {
 		return nil, err
 	}
 	for _, l := range letters {
@@ -222,12 +222,14 @@ func personRecords(db *gorm.DB, links []models.PersonLink) ([]PersonRecord, erro
 			Title: shorten(v.Content, caseTitleLen), Kind: v.Kind, KindLabel: v.Kind.Label(), Status: string(v.Outcome),
 			StatusLabel: v.Outcome.Label(), CaseID: v.CaseID})
 	}
-	for _, c := range cs {
-		on := c.AcceptedOn
-		if on.IsZero() {
-			on = models.DateOf(c.CreatedAt.In(officeZone))
+	caseDates := map[uint]models.Date{} // accepted on, or opened on when not accepted
+	for _, l := range links {
+		if l.Entity == models.EntityCase {
+			caseDates[l.RecordID] = l.On
 		}
-		out = append(out, PersonRecord{Type: models.EntityCase, ID: c.ID, Date: on, Title: shorten(c.Title, caseTitleLen),
+	}
+	for _, c := range cs {
+		out = append(out, PersonRecord{Type: models.EntityCase, ID: c.ID, Date: caseDates[c.ID], Title: shorten(c.Title, caseTitleLen),
 			Kind: c.Kind, KindLabel: c.Kind.Label(), Status: string(c.Status), StatusLabel: c.Status.Label()})
 	}
 	order := map[string]int{models.EntityLetter: 0, models.EntityVisit: 1, models.EntityCase: 2}

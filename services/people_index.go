@@ -34,13 +34,31 @@ func indexVisit(tx *gorm.DB, r *models.ReceptionVisit) error {
 // indexCase refreshes the people index for a case's petitioner; a case not
 // yet accepted is dated by the day it was opened.
 func indexCase(tx *gorm.DB, c *models.Case) error {
+	return indexCaseOn(tx, c, models.Date{})
+}
+
+// indexCaseOn is indexCase with the date that stands for a case not yet
+// accepted (the day of the visit that opened it); zero means the day the
+// case was created.
+func indexCaseOn(tx *gorm.DB, c *models.Case, opened models.Date) error {
 	on := c.AcceptedOn
 	if on.IsZero() {
-		created := c.CreatedAt
-		if created.IsZero() {
-			created = time.Now()
+		var kept []models.PersonLink // a correction keeps the date the case was opened on
+		if err := tx.Where("entity = ? AND record_id = ?", models.EntityCase, c.ID).Limit(1).Find(&kept).Error; err != nil {
+			return err
 		}
-		on = models.DateOf(created.In(officeZone))
+		switch {
+		case !opened.IsZero():
+			on = opened
+		case len(kept) > 0:
+			on = kept[0].On
+		default:
+			created := c.CreatedAt
+			if created.IsZero() {
+				created = time.Now()
+			}
+			on = models.DateOf(created.In(officeZone))
+		}
 	}
 	return indexPeople(tx, personRef{models.EntityCase, c.ID, on, c.Confidential(), c.CreatedBy},
 		[]models.Person{c.Petitioner})
@@ -101,13 +119,19 @@ func matchCitizen(tx *gorm.DB, k models.PersonKeys) (uint, error) {
 			return id, err
 		}
 	}
+	// A name with an address or phone matches a link without an ID number,
+	// or with the same one; a person with no ID number matches any.
+	sameID, args := "", []any{}
+	if k.IDNumber != "" {
+		sameID, args = " AND (id_number = '' OR id_number = ?)", []any{k.IDNumber}
+	}
 	if k.Name != "" && k.Address != "" {
-		if id, err := try("name_key = ? AND address_key = ? AND (id_number = '' OR id_number = ?)", k.Name, k.Address, k.IDNumber); id != 0 || err != nil {
+		if id, err := try("name_key = ? AND address_key = ?"+sameID, append([]any{k.Name, k.Address}, args...)...); id != 0 || err != nil {
 			return id, err
 		}
 	}
 	if k.Name != "" && k.Phone != "" {
-		return try("name_key = ? AND phone = ? AND (id_number = '' OR id_number = ?)", k.Name, k.Phone, k.IDNumber)
+		return try("name_key = ? AND phone = ?"+sameID, append([]any{k.Name, k.Phone}, args...)...)
 	}
 	return 0, nil
 }

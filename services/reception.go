@@ -206,7 +206,7 @@ func (s *Service) openCaseForVisit(tx *gorm.DB, a Actor, r *models.ReceptionVisi
 	if err := tx.Create(&c).Error; err != nil {
 		return c, err
 	}
-	if err := indexCase(tx, &c); err != nil {
+	if err := indexCaseOn(tx, &c, r.VisitedOn); err != nil {
 		return c, err
 	}
 	return c, s.audit(tx, a, ActionCreate, c.EntityName(), c.ID, diff(nil, &c), "Mở khi ghi lượt tiếp công dân đầu tiên.")
