@@ -127,7 +127,7 @@ func TestCaseDetailGathersItsRecords(t *testing.T) {
 			t.Fatalf("timeline entry %v", m)
 		}
 	}
-	if s := strings.Join(steps, ", "); s != "2022-06-01 visit, 2022-06-02 council_meeting, 2022-06-03 letter, 2022-06-08 dialogue, 2022-06-09 document" {
+	if s := strings.Join(steps, ", "); s != "2022-06-01 accepted, 2022-06-01 visit, 2022-06-02 council_meeting, 2022-06-03 letter, 2022-06-08 dialogue, 2022-06-09 document" {
 		t.Fatalf("timeline %s", s)
 	}
 

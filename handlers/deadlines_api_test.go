@@ -103,6 +103,14 @@ func TestCaseSuspensions(t *testing.T) {
 	if closed["resolution_due_on"] != "2022-07-11" || closed["suspended"] != false {
 		t.Fatalf("after the suspension: %v", closed)
 	}
+	var steps []string
+	for _, it := range e.must(http.StatusOK, "GET", path, "legal", nil)["timeline"].([]any) {
+		m := it.(map[string]any)
+		steps = append(steps, m["date"].(string)+" "+m["type"].(string))
+	}
+	if got := strings.Join(steps, ", "); got != "2022-06-01 accepted, 2022-06-03 suspension, 2022-06-13 resumption" {
+		t.Fatalf("timeline: %s", got)
+	}
 	p := checkProblem(t, e.do("PATCH", path, "legal", map[string]any{"version": 3, "suspensions": []any{
 		map[string]any{"from": "2022-06-13", "decision_number": "8/QĐ-UBND"},
 		map[string]any{"from": "2022-06-03", "to": "2022-06-14", "decision_number": "7/QĐ-UBND"}}}), http.StatusBadRequest, "invalid")

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"maps"
 	"slices"
 
@@ -76,7 +77,7 @@ func (s *Service) GetCase(ctx context.Context, id uint) (CaseDetail, error) {
 	if err := s.loadCaseRecords(db, id, &d.CaseRecords); err != nil {
 		return d, models.Internal(err)
 	}
-	d.Timeline = timeline(d.CaseRecords)
+	d.Timeline = timeline(d.Case, d.CaseRecords)
 	shielded := append([]protectable{&d.Case}, pointers(d.Letters)...)
 	err = s.shield(ctx, a, append(shielded, pointers(d.Visits)...)...)
 	return d, err
@@ -110,14 +111,16 @@ func findInOrder[T any](db *gorm.DB, dst *[]T, dateColumn, where string, args ..
 	return db.Where(where, args...).Order(dateColumn + ", id").Find(dst).Error
 }
 
-// timeline merges a case's records into one list in date order; records of
-// the same date keep the order letters, visits, dialogues, council
+// timeline merges a case's own steps (acceptance, extensions, suspensions,
+// decision) and its records into one list in date order; on the same date
+// the case's steps come first, then letters, visits, dialogues, council
 // meetings, documents. Titles carry no protected identity.
-func timeline(r CaseRecords) []TimelineEntry {
+func timeline(c models.Case, r CaseRecords) []TimelineEntry {
 	out := []TimelineEntry{}
 	add := func(d models.Date, typ string, id uint, title string) {
 		out = append(out, TimelineEntry{Date: d, Type: typ, ID: id, Title: shorten(title, caseTitleLen)})
 	}
+	caseSteps(c, add)
 	for _, l := range r.Letters {
 		add(l.ReceivedOn, "letter", l.ID, "Đơn số "+l.Code+": "+l.Subject)
 	}
@@ -143,4 +146,31 @@ func chairedBy(name string) string {
 		return ""
 	}
 	return " do " + name + " chủ trì"
+}
+
+// caseSteps adds the dated steps of the case itself, each with the case's id.
+func caseSteps(c models.Case, add func(models.Date, string, uint, string)) {
+	if !c.AcceptedOn.IsZero() {
+		title := "Thụ lý giải quyết"
+		if !c.ResolutionDueOn.IsZero() {
+			title += "; hạn giải quyết " + c.ResolutionDueOn.VN()
+		}
+		add(c.AcceptedOn, "accepted", c.ID, title)
+	}
+	for _, e := range c.Extensions {
+		add(e.DecidedOn, "extension", c.ID, fmt.Sprintf("Gia hạn giải quyết %d ngày (quyết định số %s)", e.Days, e.DecisionNumber))
+	}
+	for _, p := range c.Suspensions {
+		add(p.From, "suspension", c.ID, "Tạm đình chỉ việc giải quyết (quyết định số "+p.DecisionNumber+")")
+		if !p.To.IsZero() {
+			add(p.To.AddDays(1), "resumption", c.ID, "Tiếp tục giải quyết sau tạm đình chỉ")
+		}
+	}
+	if !c.DecisionOn.IsZero() {
+		title := "Quyết định, kết luận số " + c.DecisionNumber
+		if c.Result != "" {
+			title += ": " + c.Result.Label()
+		}
+		add(c.DecisionOn, "decision", c.ID, title)
+	}
 }
