@@ -179,6 +179,16 @@ func (b *tab) screenshot(name string) {
 	}
 }
 
+// phone runs fn with the viewport of a phone, 390×844, then goes back to
+// 1366×768.
+func (b *tab) phone(fn func()) {
+	b.t.Helper()
+	b.do(chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile))
+	b.do(chromedp.Reload(), chromedp.WaitReady(chromedp.CSS("main")))
+	fn()
+	b.do(chromedp.EmulateViewport(1366, 768))
+}
+
 // login signs in through the form and returns where it landed.
 func (b *tab) login(user string) string {
 	b.t.Helper()
@@ -293,6 +303,13 @@ func TestBrowserScenario(t *testing.T) {
 	b.press(`.actions button[value="save"]`)
 	b.sees("Đã ghi lượt tiếp công dân.")
 	b.screenshot("reception")
+	b.phone(func() {
+		// At phone width the columns stack and nothing needs sideways scrolling.
+		if w, _ := chromedp.Run(b.ctx, chromedp.Evaluate[int](`document.documentElement.scrollWidth`)); w > 390 {
+			t.Errorf("reception page is %d px wide on a 390 px phone", w)
+		}
+		b.screenshot("reception-phone")
+	})
 	b.open("/cases/" + caseID)
 	b.sees("Đề nghị xem xét lại giá bồi thường", "Trở lại hỏi kết quả", "Các lượt tiếp (2)")
 	b.logout()

@@ -73,7 +73,7 @@ func (h *Handler) registerPages(r *gin.Engine) {
 	post.POST("/documents", p.createDocument)
 
 	in.GET("/reports", p.reports)
-	in.GET("/people", p.findPerson)
+	in.GET("/people", p.people)
 	in.GET("/people/:id", p.person)
 
 	in.GET("/admin/users", p.users)

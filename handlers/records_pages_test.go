@@ -3,6 +3,7 @@ package handlers_test
 import (
 	"net/http"
 	"net/url"
+	"regexp"
 	"testing"
 )
 
@@ -115,4 +116,20 @@ func TestAdminPages(t *testing.T) {
 	b.mustGet(http.StatusOK, "/admin/audit?entity=user&action=update").contains(t, "người dùng", "sửa")
 	e.browse("leader").mustGet(http.StatusForbidden, "/admin/users")
 	e.browse("legal").mustGet(http.StatusForbidden, "/admin/audit")
+}
+
+func TestPeoplePages(t *testing.T) {
+	e := newEnv(t)
+	seedOffice(e)
+	b := e.browse("legal")
+	p := b.mustGet(http.StatusOK, "/people?q=072080001111")
+	p.contains(t, "Nguyễn Văn An", "Tổng số: <strong>1</strong>")
+	m := regexp.MustCompile(`href="(/people/\d+)"`).FindStringSubmatch(p.Body)
+	if m == nil {
+		t.Fatalf("no link to the citizen file:\n%s", p.Body)
+	}
+	p = b.mustGet(http.StatusOK, m[1])
+	p.contains(t, "Hồ sơ công dân: Nguyễn Văn An", "lần thứ 1", "lần thứ 2", `href="/letters/`, "Khiếu nại quyết định thu hồi đất")
+	b.mustGet(http.StatusNotFound, "/people/99999").contains(t, "Không tìm thấy")
+	b.mustGet(http.StatusOK, "/people?q=khong+ai+ten+nay").contains(t, "Không tìm thấy công dân nào.")
 }

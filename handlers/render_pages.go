@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -10,6 +11,7 @@ import (
 	"io/fs"
 	"maps"
 	"net/http"
+	"net/url"
 	"path"
 	"slices"
 	"strconv"
@@ -83,6 +85,9 @@ func pageFuncs(cfg services.Config, versions map[string]string) template.FuncMap
 		"clock":   func(t time.Time) string { return t.In(loc).Format("15:04") },
 		"yesno":   yesNo,
 		"names":   personNames,
+		"personURL": func(p models.Person) string {
+			return "/people?q=" + url.QueryEscape(cmp.Or(p.IDNumber, p.FullName))
+		},
 		"choices": func() choiceLists {
 			return choices
 		},

@@ -10,7 +10,7 @@ func TestEveryPageRendersForItsRoles(t *testing.T) {
 	letter := e.must(http.StatusCreated, "POST", "/api/v1/letters", "reception", letterBody(nil))
 	c := e.must(http.StatusCreated, "POST", "/api/v1/cases", "legal", map[string]any{"title": "Tranh chấp đất", "kind": "complaint"})
 	records := []string{"/", "/letters", "/letters/new", "/letters/" + id(letter), "/reception", "/cases", "/cases/" + id(c),
-		"/dialogues", "/council-meetings", "/documents", "/reports", "/people", "/people/Nguyen%20Van%20An"}
+		"/dialogues", "/council-meetings", "/documents", "/reports", "/people", "/people?q=Nguyen+Van+An", "/people/1"}
 	for _, role := range []string{"reception", "legal", "leader"} {
 		b := e.browse(role)
 		for _, path := range records {
