@@ -19,6 +19,7 @@ func (p *pages) loginForm(c *gin.Context) {
 	p.showLogin(c, http.StatusOK, loginPage{Next: safeNext(c.Query("next"))})
 }
 
+// showLogin draws the login form with a token bound to the form's cookie.
 func (p *pages) showLogin(c *gin.Context, status int, lp loginPage) {
 	v := &view{Title: "Đăng nhập", Page: lp, CSRF: csrfToken(loginSecret(c), csrfLogin)}
 	p.render(c, status, "login", v)

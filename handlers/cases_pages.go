@@ -23,6 +23,8 @@ func (p *pages) cases(c *gin.Context) {
 	p.showCases(c, http.StatusOK, newForm(nil, "new-"))
 }
 
+// showCases draws the case list filtered by the query, around the create
+// form (as it was sent, when refused).
 func (p *pages) showCases(c *gin.Context, status int, create *form) {
 	f := newForm(c.Request.URL.Query())
 	filter := models.CaseFilter{
@@ -82,6 +84,7 @@ type casePage struct {
 // caseDetail shows one case.
 func (p *pages) caseDetail(c *gin.Context) { p.showCase(c, http.StatusOK, nil) }
 
+// showCase draws one case; f is the refused progress form, or nil.
 func (p *pages) showCase(c *gin.Context, status int, f *form) {
 	id, err := pathID(c)
 	if err != nil {

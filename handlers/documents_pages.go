@@ -23,6 +23,8 @@ func (p *pages) documents(c *gin.Context) {
 	p.showDocuments(c, http.StatusOK, f)
 }
 
+// showDocuments draws the document list filtered by the query, around the
+// create form (as it was sent, when refused).
 func (p *pages) showDocuments(c *gin.Context, status int, create *form) {
 	f := newForm(c.Request.URL.Query())
 	filter := models.DocumentFilter{Range: f.dateRange(), DocType: formCode[models.DocType](f, "doc_type"),

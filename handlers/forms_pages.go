@@ -101,6 +101,7 @@ func (f *form) date(name string) models.Date {
 	return d
 }
 
+// pad2 writes a one-digit day or month with a leading zero.
 func pad2(s string) string {
 	if len(s) == 1 {
 		return "0" + s

@@ -80,6 +80,7 @@ func (p *pages) newLetter(c *gin.Context) {
 	p.showNewLetter(c, http.StatusOK, f, senderRowsStart)
 }
 
+// showNewLetter draws the registration form with rows sender rows.
 func (p *pages) showNewLetter(c *gin.Context, status int, f *form, rows int) {
 	lp := letterNewPage{Form: f, Rows: rows}
 	for i := range rows {
@@ -88,6 +89,7 @@ func (p *pages) showNewLetter(c *gin.Context, status int, f *form, rows int) {
 	p.render(c, status, "letter_new", newView(c, "Vào sổ đơn mới", "letters", lp))
 }
 
+// senderPrefix names the fields of sender row i, as the models name them.
 func senderPrefix(i int) string { return "senders[" + strconv.Itoa(i) + "]" }
 
 // createLetter registers the letter of the form, or shows the form again
@@ -222,6 +224,7 @@ func handleForm(l models.Letter, today models.Date) *form {
 	return f
 }
 
+// boolValue writes a yes/no answer as the form's select values.
 func boolValue(b *bool) string {
 	if b == nil {
 		return ""

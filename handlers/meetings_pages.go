@@ -46,8 +46,10 @@ type meetingsPage struct {
 	listed[meetingRow]
 }
 
+// dialogueRow lists a dialogue.
 func dialogueRow(d models.Dialogue) meetingRow { return meetingRow{d.ID, d.MeetingFields} }
 
+// councilRow lists a council meeting.
 func councilRow(m models.CouncilMeeting) meetingRow { return meetingRow{m.ID, m.MeetingFields} }
 
 // dialogues lists the dialogues.
@@ -70,6 +72,8 @@ func (p *pages) createCouncilMeeting(c *gin.Context) {
 	createMeeting(p, c, councilKind, p.h.svc.CouncilMeetings(), councilRow)
 }
 
+// showMeetings draws the list of one kind of meeting filtered by the query,
+// around the create form (as it was sent, when refused).
 func showMeetings[T any](p *pages, c *gin.Context, status int, k meetingKind, m meetingService[T], row func(T) meetingRow, create *form) {
 	if create == nil {
 		create = newForm(nil, "new-")
@@ -89,6 +93,7 @@ func showMeetings[T any](p *pages, c *gin.Context, status int, k meetingKind, m 
 		})
 }
 
+// createMeeting records the meeting of the form, or draws it again refused.
 func createMeeting[T any](p *pages, c *gin.Context, k meetingKind, m meetingService[T], row func(T) meetingRow) {
 	f := newForm(c.Request.PostForm, "new-")
 	in := models.MeetingFields{

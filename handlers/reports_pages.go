@@ -88,6 +88,7 @@ func periodQuery(f *form) services.PeriodQuery {
 	return services.PeriodQuery{From: r.From.String(), To: r.To.String()}
 }
 
+// atoiOr reads a whole number, def when s is not one.
 func atoiOr(s string, def int) int {
 	if n, err := strconv.Atoi(s); err == nil {
 		return n
