@@ -152,16 +152,17 @@ type letterPage struct {
 	Audit    []models.AuditEntry
 	Classify *form
 	Handle   *form
+	Reply    *form
 }
 
 // letter shows one letter.
 func (p *pages) letter(c *gin.Context) {
-	p.showLetter(c, http.StatusOK, nil, nil)
+	p.showLetter(c, http.StatusOK, nil, nil, nil)
 }
 
 // showLetter draws the letter page; a refused form is passed in to be shown
 // as it was sent, the other one starts from the letter.
-func (p *pages) showLetter(c *gin.Context, status int, classify, handle *form) {
+func (p *pages) showLetter(c *gin.Context, status int, classify, handle, reply *form) {
 	id, err := pathID(c)
 	if err != nil {
 		p.fail(c, err)
@@ -173,17 +174,22 @@ func (p *pages) showLetter(c *gin.Context, status int, classify, handle *form) {
 		p.fail(c, err)
 		return
 	}
-	lp := letterPage{Letter: l, Classify: classify, Handle: handle}
+	lp := letterPage{Letter: l, Classify: classify, Handle: handle, Reply: reply}
 	if lp.Classify == nil {
 		lp.Classify = classifyForm(l)
 	}
 	if lp.Handle == nil {
 		lp.Handle = handleForm(l, p.h.svc.Today())
 	}
+	if lp.Reply == nil {
+		lp.Reply = newForm(nil, "reply-")
+		lp.Reply.setDate("reply_received_on", l.ReplyReceivedOn)
+	}
 	// A refused form keeps what was typed, but the version must be the
 	// current one, or sending it again would conflict for ever.
 	lp.Classify.Set("version", strconv.Itoa(l.Version))
 	lp.Handle.Set("version", strconv.Itoa(l.Version))
+	lp.Reply.Set("version", strconv.Itoa(l.Version))
 	if a, _ := actorOf(c); a.Role.Can(models.PermReadAudit) {
 		list, err := p.h.svc.ListAudit(ctx, models.AuditFilter{Entity: l.EntityName(), EntityID: &l.ID},
 			models.Page{Page: 1, PerPage: models.MaxPerPage})
@@ -248,7 +254,7 @@ func (p *pages) classifyLetter(c *gin.Context) {
 	p.letterAction(c, f, "classified", func(id uint) error {
 		_, err := p.h.svc.ClassifyLetter(c.Request.Context(), id, in, &version)
 		return err
-	}, func(f *form) { p.showLetter(c, http.StatusBadRequest, f, nil) })
+	}, func(f *form) { p.showLetter(c, http.StatusBadRequest, f, nil, nil) })
 }
 
 // handleLetter records the handling decision of the form.
@@ -264,7 +270,22 @@ func (p *pages) handleLetter(c *gin.Context) {
 	p.letterAction(c, f, "handled", func(id uint) error {
 		_, err := p.h.svc.HandleLetter(c.Request.Context(), id, in, &version)
 		return err
-	}, func(f *form) { p.showLetter(c, http.StatusBadRequest, nil, f) })
+	}, func(f *form) { p.showLetter(c, http.StatusBadRequest, nil, f, nil) })
+}
+
+// recordReply records the date the reply (văn bản phúc đáp) to a
+// transferred letter arrived; the services check it belongs to one.
+func (p *pages) recordReply(c *gin.Context) {
+	f := newForm(c.Request.PostForm, "reply-")
+	on := f.date("reply_received_on")
+	version := f.int("version", 0)
+	p.letterAction(c, f, "updated", func(id uint) error {
+		_, err := p.h.svc.UpdateLetter(c.Request.Context(), id, &version, func(lf *models.LetterFields) error {
+			lf.ReplyReceivedOn = on
+			return nil
+		})
+		return err
+	}, func(f *form) { p.showLetter(c, http.StatusBadRequest, nil, nil, f) })
 }
 
 // letterAction runs an action on the letter of the path when the form's

@@ -73,6 +73,14 @@ func TestLetterPagesFollowTheRoles(t *testing.T) {
 		if p.Status != http.StatusSeeOther {
 			t.Fatalf("handle: %d\n%s", p.Status, p.Body)
 		}
+		b.mustGet(http.StatusOK, path).contains(t, `action="`+path+`/reply"`)
+		p = b.submit(path+"/reply", url.Values{"reply_received_on": {"01/05/2022"}, "version": {"3"}})
+		p.contains(t, `id="f-reply-reply_received_on-err"`, "Ngày nhận văn bản phúc đáp không được trước ngày nhận đơn.")
+		p = b.submit(path+"/reply", url.Values{"reply_received_on": {"01/06/2022"}, "version": {"3"}})
+		if p.Status != http.StatusSeeOther {
+			t.Fatalf("reply: %d\n%s", p.Status, p.Body)
+		}
+		b.mustGet(http.StatusOK, path).contains(t, "Nhận văn bản phúc đáp", "01/06/2022")
 	})
 	t.Run("leader sees the history", func(t *testing.T) {
 		p := e.browse("leader").mustGet(http.StatusOK, path)

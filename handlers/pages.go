@@ -55,6 +55,7 @@ func (h *Handler) registerPages(r *gin.Engine) {
 	in.GET("/letters/:id", p.letter)
 	post.POST("/letters/:id/classify", p.classifyLetter)
 	post.POST("/letters/:id/handle", p.handleLetter)
+	post.POST("/letters/:id/reply", p.recordReply)
 
 	in.GET("/reception", p.reception)
 	post.POST("/reception/visits", p.createVisit)
