@@ -154,3 +154,12 @@ func TestRateLimitAnswers429(t *testing.T) {
 		}
 	}
 }
+
+func TestUnknownPageIsAVietnamesePage(t *testing.T) {
+	e := newEnv(t)
+	r := e.do("GET", "/khong-co-trang-nay", "", nil)
+	if r.Status != http.StatusNotFound || !strings.HasPrefix(r.Header.Get("Content-Type"), "text/html") ||
+		!strings.Contains(string(r.Body), "Không có địa chỉ này.") {
+		t.Fatalf("%d %s\n%s", r.Status, r.Header.Get("Content-Type"), r.Body)
+	}
+}

@@ -26,10 +26,11 @@ type pages struct {
 	assets map[string]string // static file -> content hash
 }
 
-// registerPages adds every page route and the static assets. The templates
+// registerPages adds every page route and the static assets, and returns
+// the pages for the router's not-found answer. The templates
 // are embedded, so failing to parse them is a build error: it panics at
 // start-up, never on a user's request.
-func (h *Handler) registerPages(r *gin.Engine) {
+func (h *Handler) registerPages(r *gin.Engine) *pages {
 	assets, err := assetVersions()
 	if err != nil {
 		panic(err)
@@ -81,6 +82,7 @@ func (h *Handler) registerPages(r *gin.Engine) {
 	post.POST("/admin/users", p.createUser)
 	post.POST("/admin/users/:id", p.updateUser)
 	in.GET("/admin/audit", p.audit)
+	return p
 }
 
 // signedIn returns the user of the session cookie, if it is valid.

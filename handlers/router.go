@@ -6,6 +6,7 @@ package handlers
 import (
 	"log/slog"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -60,7 +61,6 @@ func (h *Handler) engine() *gin.Engine {
 	if h.limiter != nil {
 		r.Use(h.limiter.middleware)
 	}
-	r.NoRoute(func(c *gin.Context) { respondError(c, notFoundRoute) })
 
 	r.GET("/healthz", h.health)
 
@@ -130,7 +130,16 @@ func (h *Handler) engine() *gin.Engine {
 	auth.PATCH("/users/:id", h.updateUser)
 	auth.GET("/audit", h.listAudit)
 
-	h.registerPages(r)
+	pages := h.registerPages(r)
+	// An unknown API address answers problem details; any other address is
+	// a person in a browser, who gets the Vietnamese page.
+	r.NoRoute(func(c *gin.Context) {
+		if strings.HasPrefix(c.Request.URL.Path, "/api/") {
+			respondError(c, notFoundRoute)
+			return
+		}
+		pages.fail(c, notFoundRoute)
+	})
 	return r
 }
 
