@@ -4,6 +4,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
+	"gorm.io/gorm"
 )
 
 // Citizen is one person (or group's representative) known to the office:
@@ -13,6 +15,11 @@ import (
 type Citizen struct {
 	ID        uint      `gorm:"primaryKey" json:"id"`
 	CreatedAt time.Time `json:"created_at"`
+	// LastOn is the date of the citizen's latest record, and PublicLastOn
+	// that of the latest one whose identity is not protected: they order the
+	// citizen list without grouping every link (RefreshCitizens keeps them).
+	LastOn       Date `gorm:"index" json:"-"`
+	PublicLastOn Date `gorm:"index" json:"-"`
 }
 
 // TableName keeps citizens in the people table.
@@ -165,3 +172,44 @@ type DuplicateHint struct {
 	SameNameAddress bool `json:"same_name_address"`
 	SimilarSubject  bool `json:"similar_subject"`
 }
+
+// RefreshCitizens recomputes the latest dates of the given citizens from
+// their links.
+func RefreshCitizens(tx *gorm.DB, ids []uint) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	return tx.Exec(`UPDATE people SET
+		last_on = (SELECT MAX(l.on_date) FROM person_links l WHERE l.person_id = people.id),
+		public_last_on = (SELECT MAX(l.on_date) FROM person_links l WHERE l.person_id = people.id AND l.protected = ?)
+		WHERE id IN ?`, false, ids).Error
+}
+
+// UnlinkRecord removes the people links of a record and refreshes the
+// citizens it named; a withdrawn record leaves the citizen file and the
+// duplicate hints in the same transaction.
+func UnlinkRecord(tx *gorm.DB, entity string, id uint) error {
+	if id == 0 {
+		return nil
+	}
+	var ids []uint
+	if err := tx.Model(&PersonLink{}).Where("entity = ? AND record_id = ?", entity, id).Distinct().Pluck("person_id", &ids).Error; err != nil {
+		return err
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	if err := tx.Where("entity = ? AND record_id = ?", entity, id).Delete(&PersonLink{}).Error; err != nil {
+		return err
+	}
+	return RefreshCitizens(tx, ids)
+}
+
+// AfterDelete takes a withdrawn letter out of the people index.
+func (l *Letter) AfterDelete(tx *gorm.DB) error { return UnlinkRecord(tx, EntityLetter, l.ID) }
+
+// AfterDelete takes a withdrawn visit out of the people index.
+func (r *ReceptionVisit) AfterDelete(tx *gorm.DB) error { return UnlinkRecord(tx, EntityVisit, r.ID) }
+
+// AfterDelete takes a withdrawn case out of the people index.
+func (c *Case) AfterDelete(tx *gorm.DB) error { return UnlinkRecord(tx, EntityCase, c.ID) }

@@ -40,34 +40,21 @@ func (s *Service) possibleDuplicates(db *gorm.DB, a Actor, r dupSubject) ([]mode
 		return out, nil
 	}
 	var keys []models.PersonKeys
-	var conds []string
-	var args []any
 	for i, p := range r.persons {
 		if i == maxIndexedPersons {
 			break
 		}
-		k := models.KeysOf(p)
-		keys = append(keys, k)
-		if k.IDNumber != "" {
-			conds, args = append(conds, "id_number = ?"), append(args, k.IDNumber)
-		}
-		if k.Name != "" && k.Address != "" {
-			conds, args = append(conds, "(name_key = ? AND address_key = ?)"), append(args, k.Name, k.Address)
-		}
+		keys = append(keys, models.KeysOf(p))
 	}
-	if len(conds) == 0 {
-		return out, nil
-	}
-	q := db.Model(&models.PersonLink{}).Where("entity IN ?", []string{models.EntityLetter, models.EntityCase}).
-		Where("("+strings.Join(conds, " OR ")+")", args...).
-		Where("NOT (entity = ? AND record_id = ?)", r.entity, r.id)
-	if r.caseID != nil {
-		q = q.Where("NOT (entity = ? AND record_id = ?)", models.EntityCase, *r.caseID)
-	}
-	var links []models.PersonLink
-	if err := visibleLinks(q, a).Order("on_date DESC, id DESC").Limit(200).Find(&links).Error; err != nil {
+	links, err := s.sameKeyLinks(db, a, keys)
+	if err != nil {
 		return out, models.Internal(err)
 	}
+	links = slices.DeleteFunc(links, func(l models.PersonLink) bool {
+		return (l.Entity != models.EntityLetter && l.Entity != models.EntityCase) ||
+			(l.Entity == r.entity && l.RecordID == r.id) ||
+			(l.Entity == models.EntityCase && r.caseID != nil && l.RecordID == *r.caseID)
+	})
 	hints := map[string]*models.DuplicateHint{}
 	var letterIDs, caseIDs []uint
 	for _, l := range links {
@@ -106,6 +93,43 @@ func (s *Service) possibleDuplicates(db *gorm.DB, a Actor, r dupSubject) ([]mode
 	})
 	if len(out) > maxDuplicateHints {
 		out = out[:maxDuplicateHints]
+	}
+	return out, nil
+}
+
+// linksPerKey bounds the links read for one ID number or name and address.
+const linksPerKey = 200
+
+// sameKeyLinks reads the links a may see that share an ID number, or a
+// name and an address, with keys. Each key is one query on its own index
+// (an OR of both lets SQLite's planner pick a worse index on a table that
+// was never analysed); the links come back newest first, each once.
+func (s *Service) sameKeyLinks(db *gorm.DB, a Actor, keys []models.PersonKeys) ([]models.PersonLink, error) {
+	var out []models.PersonLink
+	seen := map[uint]bool{}
+	find := func(where string, args ...any) error {
+		var links []models.PersonLink
+		err := visibleLinks(db.Model(&models.PersonLink{}).Where(where, args...), a).
+			Order("on_date DESC, id DESC").Limit(linksPerKey).Find(&links).Error
+		for _, l := range links {
+			if !seen[l.ID] {
+				seen[l.ID] = true
+				out = append(out, l)
+			}
+		}
+		return err
+	}
+	for _, k := range keys {
+		if k.IDNumber != "" {
+			if err := find("id_number = ?", k.IDNumber); err != nil {
+				return nil, err
+			}
+		}
+		if k.Name != "" && k.Address != "" {
+			if err := find("name_key = ? AND address_key = ?", k.Name, k.Address); err != nil {
+				return nil, err
+			}
+		}
 	}
 	return out, nil
 }

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"slices"
+	"strings"
 
 	"gorm.io/gorm"
 
@@ -67,23 +68,9 @@ func (s *Service) SearchPeople(ctx context.Context, f PeopleFilter, p models.Pag
 		return out, err
 	}
 	db := s.read(ctx)
-	q := visibleLinks(db.Model(&models.PersonLink{}).Where(liveLink), a)
-	for _, term := range models.SearchTerms(f.Q) {
-		term = models.FoldWords(term)
-		if term == "" {
-			continue
-		}
-		like := models.LikePattern(term)
-		q = q.Where(`(name_key LIKE ? ESCAPE '\' OR id_number LIKE ? ESCAPE '\' OR phone LIKE ? ESCAPE '\')`, like, like, like)
-	}
-	q = q.Session(&gorm.Session{}) // shared by the count and the page
-	if err := q.Distinct("person_id").Count(&out.Total).Error; err != nil {
-		return out, models.Internal(err)
-	}
-	var ids []uint
-	if err := q.Select("person_id").Group("person_id").Order("MAX(on_date) DESC, person_id DESC").
-		Offset(p.Offset()).Limit(p.PerPage).Pluck("person_id", &ids).Error; err != nil {
-		return out, models.Internal(err)
+	ids, err := s.findPeople(db, a, f.Q, p, &out.Total)
+	if err != nil {
+		return out, err
 	}
 	files, err := s.personLinks(db, a, ids)
 	if err != nil {
@@ -103,6 +90,51 @@ func (s *Service) SearchPeople(ctx context.Context, f PeopleFilter, p models.Pag
 		}
 	}
 	return out, nil
+}
+
+// findPeople returns the ids of one page of the citizens that match q for
+// a, and counts them all. With no q the citizens come from the people table
+// by their latest record (the one whose identity is not protected, for a
+// reader who may not see protected identity); with q, from the links whose
+// name, ID number or phone holds every word.
+func (s *Service) findPeople(db *gorm.DB, a Actor, query string, p models.Page, total *int64) ([]uint, error) {
+	var ids []uint
+	terms := models.SearchTerms(query)
+	if len(terms) == 0 {
+		col := "public_last_on"
+		if a.Role.Can(models.PermSeeProtected) {
+			col = "last_on"
+		}
+		q := db.Model(&models.Citizen{}).Where(col + " IS NOT NULL").Session(&gorm.Session{})
+		if err := q.Count(total).Error; err != nil {
+			return nil, models.Internal(err)
+		}
+		if err := q.Order(col+" DESC, id DESC").Offset(p.Offset()).Limit(p.PerPage).Pluck("id", &ids).Error; err != nil {
+			return nil, models.Internal(err)
+		}
+		return ids, nil
+	}
+	q := visibleLinks(db.Model(&models.PersonLink{}), a)
+	for _, term := range terms {
+		if term = models.FoldWords(term); term == "" {
+			continue
+		}
+		like := models.LikePattern(term)
+		if strings.Trim(term, "0123456789") == "" { // a number: ID or phone
+			q = q.Where(`(id_number LIKE ? ESCAPE '\' OR phone LIKE ? ESCAPE '\')`, like, like)
+			continue
+		}
+		q = q.Where(`name_key LIKE ? ESCAPE '\'`, like)
+	}
+	q = q.Session(&gorm.Session{}) // shared by the count and the page
+	if err := q.Distinct("person_id").Count(total).Error; err != nil {
+		return nil, models.Internal(err)
+	}
+	if err := q.Select("person_id").Group("person_id").Order("MAX(on_date) DESC, person_id DESC").
+		Offset(p.Offset()).Limit(p.PerPage).Pluck("person_id", &ids).Error; err != nil {
+		return nil, models.Internal(err)
+	}
+	return ids, nil
 }
 
 // GetPerson returns the citizen file of person id: the identity, the counts
@@ -141,7 +173,7 @@ func (s *Service) personLinks(db *gorm.DB, a Actor, ids []uint) (map[uint][]mode
 		return out, nil
 	}
 	var links []models.PersonLink
-	q := visibleLinks(db.Model(&models.PersonLink{}).Where(liveLink).Where("person_id IN ?", ids), a)
+	q := visibleLinks(db.Model(&models.PersonLink{}).Where("person_id IN ?", ids), a)
 	if err := q.Order("on_date, id").Find(&links).Error; err != nil {
 		return out, models.Internal(err)
 	}

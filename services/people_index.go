@@ -73,6 +73,11 @@ var officeZone = time.FixedZone("ICT", 7*3600)
 // a known citizen (same ID number; or same folded name with the same address
 // or phone, where the citizen's ID number does not differ) or becomes a new one.
 func indexPeople(tx *gorm.DB, ref personRef, persons []models.Person) error {
+	var touched []uint // the citizens named before and after, whose dates change
+	if err := tx.Model(&models.PersonLink{}).Where("entity = ? AND record_id = ?", ref.entity, ref.id).
+		Distinct().Pluck("person_id", &touched).Error; err != nil {
+		return err
+	}
 	if err := tx.Where("entity = ? AND record_id = ?", ref.entity, ref.id).Delete(&models.PersonLink{}).Error; err != nil {
 		return err
 	}
@@ -101,8 +106,9 @@ func indexPeople(tx *gorm.DB, ref personRef, persons []models.Person) error {
 		if err := tx.Create(&link).Error; err != nil {
 			return err
 		}
+		touched = append(touched, personID)
 	}
-	return nil
+	return models.RefreshCitizens(tx, touched)
 }
 
 // matchCitizen returns the citizen the keys name, or 0 when none is known.
@@ -138,11 +144,6 @@ func matchCitizen(tx *gorm.DB, k models.PersonKeys) (uint, error) {
 	}
 	return 0, nil
 }
-
-// liveLink keeps the links whose record is not withdrawn.
-const liveLink = `((person_links.entity = 'letter' AND EXISTS (SELECT 1 FROM letters r WHERE r.id = person_links.record_id AND r.deleted_at IS NULL))
- OR (person_links.entity = 'visit' AND EXISTS (SELECT 1 FROM reception_visits r WHERE r.id = person_links.record_id AND r.deleted_at IS NULL))
- OR (person_links.entity = 'case' AND EXISTS (SELECT 1 FROM cases r WHERE r.id = person_links.record_id AND r.deleted_at IS NULL)))`
 
 // visibleLinks keeps the links a may see: a protected identity only for
 // those who may read it (legal, leaders, the officer who recorded it).
