@@ -54,6 +54,12 @@ func TestHolidayEditsMoveDeadlines(t *testing.T) {
 	if d := due(); d != "2022-06-29" {
 		t.Fatalf("before: %v", d)
 	}
+	earlier := e.must(http.StatusCreated, "POST", "/api/v1/letters", "reception", letterBody(map[string]any{"received_on": "2022-06-15"}))
+	c := e.must(http.StatusCreated, "POST", casesPath, "legal", caseBody(map[string]any{"accepted_on": "2022-06-10"})) // due 22/7
+	stored := func() (any, any) {
+		return e.must(http.StatusOK, "GET", "/api/v1/letters/"+id(earlier), "legal", nil)["handling_due_on"],
+			e.must(http.StatusOK, "GET", casesPath+"/"+id(c), "legal", nil)["resolution_due_on"]
+	}
 	day := map[string]any{"date": "2022-06-16", "name": "Nghỉ đột xuất theo quyết định của tỉnh", "kind": "holiday"}
 	for _, role := range []string{"legal", "leader", "reception"} {
 		checkProblem(t, e.do("POST", holidaysPath, role, day), http.StatusForbidden, "forbidden")
@@ -61,6 +67,9 @@ func TestHolidayEditsMoveDeadlines(t *testing.T) {
 	h := e.must(http.StatusCreated, "POST", holidaysPath, "admin", day)
 	if d := due(); d != "2022-06-30" {
 		t.Fatalf("after adding 16/6: %v", d)
+	}
+	if l, c := stored(); l != "2022-06-30" || c != "2022-07-25" {
+		t.Fatalf("stored deadlines after adding 16/6: %v %v", l, c)
 	}
 	checkProblem(t, e.do("POST", holidaysPath, "admin", day), http.StatusConflict, "conflict")
 	p := checkProblem(t, e.do("POST", holidaysPath, "admin", map[string]any{"date": "2022-06-17", "name": "Làm bù", "kind": "working_day"}),
@@ -72,6 +81,9 @@ func TestHolidayEditsMoveDeadlines(t *testing.T) {
 	e.must(http.StatusNoContent, "DELETE", holidaysPath+"/"+id(h), "admin", nil)
 	if d := due(); d != "2022-06-29" {
 		t.Fatalf("after removing it: %v", d)
+	}
+	if l, c := stored(); l != "2022-06-29" || c != "2022-07-22" {
+		t.Fatalf("stored deadlines after removing 16/6: %v %v", l, c)
 	}
 	checkProblem(t, e.do("DELETE", holidaysPath+"/"+id(h), "admin", nil), http.StatusNotFound, "not_found")
 	e.must(http.StatusCreated, "POST", holidaysPath, "admin", day) // a withdrawn date may be listed again

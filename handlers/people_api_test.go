@@ -137,6 +137,15 @@ func TestDuplicatesKeepProtectedIdentity(t *testing.T) {
 	if hints(t, r)[keyP] == nil {
 		t.Fatal("the officer who recorded the denunciation sees it")
 	}
+	v := e.must(http.StatusCreated, "POST", visitsPath, "reception", visitBody(map[string]any{"kind": "denunciation",
+		"representative": map[string]any{"full_name": name, "id_number": idNumber, "address": address}, "content": "Tố cáo bổ sung"}))
+	later := e.must(http.StatusCreated, "POST", lettersPath, "reception2", sender(name, idNumber, address, "Kiến nghị khác", "2022-06-14", nil))
+	if h := hints(t, later); h["case/"+jsonNumber(v["case_id"])] != nil || h[keyP] != nil {
+		t.Fatalf("reception2 is offered a denunciation: %v", later["possible_duplicates"])
+	}
+	if h := hints(t, e.must(http.StatusOK, "GET", lettersPath+"/"+id(later), "leader", nil)); h["case/"+jsonNumber(v["case_id"])] == nil {
+		t.Fatal("the leader is offered the denunciation case")
+	}
 	masked := e.must(http.StatusOK, "GET", lettersPath+"/"+id(p), "reception2", nil)
 	if masked["identity_protected"] != true || len(hints(t, masked)) != 0 {
 		t.Fatalf("a masked letter offers no duplicates: %v", masked)
@@ -213,6 +222,19 @@ func TestPeopleKeepProtectedIdentity(t *testing.T) {
 		if got := e.must(http.StatusOK, "GET", peoplePath+"?q="+url.QueryEscape(q), "reception2", nil); got["total"] != 0.0 {
 			t.Fatalf("reception2 finds a protected denouncer by %q: %v", q, got)
 		}
+	}
+	names := func(user string) map[string]bool {
+		out := map[string]bool{}
+		for _, it := range e.must(http.StatusOK, "GET", peoplePath, user, nil)["items"].([]any) {
+			out[it.(map[string]any)["full_name"].(string)] = true
+		}
+		return out
+	}
+	if all := names("reception2"); all["Võ Thị Kín"] || !all["Phạm Văn Tố"] {
+		t.Fatalf("reception2's list of citizens: %v", all)
+	}
+	if all := names("leader"); !all["Võ Thị Kín"] || !all["Phạm Văn Tố"] {
+		t.Fatalf("leader's list of citizens: %v", all)
 	}
 	kin := e.must(http.StatusOK, "GET", peoplePath+"?q=vo+thi+kin", "reception", nil)["items"].([]any)[0].(map[string]any)
 	checkProblem(t, e.do("GET", peoplePath+"/"+id(kin), "reception2", nil), http.StatusNotFound, "not_found")

@@ -62,6 +62,16 @@ func TestResolutionDeadline(t *testing.T) {
 			t.Fatal(d.Due)
 		}
 	})
+	t.Run("accepted on the first day of Tết 2022: the clock starts after it", func(t *testing.T) {
+		c := Case{CaseFields: CaseFields{Kind: KindComplaint, AcceptedOn: MustDate("2022-01-31")}}
+		if d := ResolutionDeadline(&c, cal, rules); d.Due.String() != "2022-03-18" { // 30 working days from 7/2
+			t.Fatal(d.Due)
+		}
+		c.Instance = InstanceSecond
+		if d := ResolutionDeadline(&c, cal, rules); d.Due.String() != "2022-04-08" {
+			t.Fatal(d.Due)
+		}
+	})
 	t.Run("a calendar-day limit ending in Tết moves past it", func(t *testing.T) {
 		c := Case{CaseFields: CaseFields{Kind: KindDenunciation, AcceptedOn: MustDate("2024-01-09")}} // +30 = Thursday 8/2/2024
 		if d := ResolutionDeadline(&c, cal, rules); d.Due.String() != "2024-02-15" {

@@ -1,8 +1,6 @@
 package services
 
 import (
-	"sync"
-
 	"gorm.io/gorm"
 
 	"kntc/models"
@@ -48,17 +46,4 @@ func (s *Service) deadlineFilter(q *gorm.DB, f models.CaseFilter) *gorm.DB {
 		}
 	}
 	return q
-}
-
-var (
-	shippedCalendarOnce sync.Once
-	shippedCalendar     *models.Calendar
-)
-
-// resolutionDue is a case's deadline by the default rules and the shipped
-// holiday list, for bulk generation that has no Service at hand (the demo
-// data); the use cases compute it with the office's settings and list.
-func resolutionDue(c models.Case) models.Date {
-	shippedCalendarOnce.Do(func() { shippedCalendar = models.NewCalendar(models.ShippedHolidays()) })
-	return models.ResolutionDeadline(&c, shippedCalendar, models.DefaultDeadlineRules()).Due
 }

@@ -2,6 +2,7 @@ package services
 
 import (
 	"context"
+	"fmt"
 
 	"gorm.io/gorm"
 
@@ -84,7 +85,11 @@ func (s *Service) CreateHoliday(ctx context.Context, f models.HolidayFields) (mo
 		if err := tx.Create(&h).Error; err != nil {
 			return err
 		}
-		return s.audit(tx, a, ActionCreate, h.EntityName(), h.ID, diff(nil, &h), "")
+		moved, err := s.moveDeadlines(tx, h.Date)
+		if err != nil {
+			return err
+		}
+		return s.audit(tx, a, ActionCreate, h.EntityName(), h.ID, diff(nil, &h), moved)
 	})
 	s.forgetCalendar()
 	return h, err
@@ -104,8 +109,57 @@ func (s *Service) DeleteHoliday(ctx context.Context, id uint) error {
 		if err := tx.Delete(&h).Error; err != nil {
 			return err
 		}
-		return s.audit(tx, a, ActionDelete, h.EntityName(), id, nil, "Xóa ngày "+h.Date.VN()+" khỏi danh sách ngày nghỉ.")
+		moved, err := s.moveDeadlines(tx, h.Date)
+		if err != nil {
+			return err
+		}
+		return s.audit(tx, a, ActionDelete, h.EntityName(), id, nil, "Xóa ngày "+h.Date.VN()+" khỏi danh sách ngày nghỉ. "+moved)
 	})
 	s.forgetCalendar()
 	return err
+}
+
+// moveDeadlines recomputes, by the list as it now stands in tx, the due
+// dates that counted across day: letters received before it and due on or
+// after it (handled ones too, so "handled late" stays true), and cases
+// accepted before it and due on or after it. It says in Vietnamese what
+// moved, for the audit entry.
+func (s *Service) moveDeadlines(tx *gorm.DB, day models.Date) (string, error) {
+	var rows []models.Holiday
+	if err := tx.Order("date").Find(&rows).Error; err != nil {
+		return "", err
+	}
+	days := make([]models.HolidayFields, len(rows))
+	for i, h := range rows {
+		days[i] = h.HolidayFields
+	}
+	cal := models.NewCalendar(days)
+	var letters []models.Letter
+	if err := tx.Select("id", "received_on", "handling_due_on").
+		Where("handling_due_on >= ? AND received_on < ?", day.String(), day.String()).Find(&letters).Error; err != nil {
+		return "", err
+	}
+	movedLetters := 0
+	for _, l := range letters {
+		if due := cal.AddWorkingDays(l.ReceivedOn, s.cfg.HandlingWorkingDays); due != l.HandlingDueOn {
+			if err := tx.Model(&models.Letter{}).Where("id = ?", l.ID).UpdateColumn("handling_due_on", due).Error; err != nil {
+				return "", err
+			}
+			movedLetters++
+		}
+	}
+	var cs []models.Case
+	if err := tx.Where("resolution_due_on >= ? AND accepted_on < ?", day.String(), day.String()).Find(&cs).Error; err != nil {
+		return "", err
+	}
+	movedCases := 0
+	for i := range cs {
+		if due := models.ResolutionDeadline(&cs[i], cal, s.cfg.Deadlines).Due; due != cs[i].ResolutionDueOn {
+			if err := tx.Model(&models.Case{}).Where("id = ?", cs[i].ID).UpdateColumn("resolution_due_on", due).Error; err != nil {
+				return "", err
+			}
+			movedCases++
+		}
+	}
+	return fmt.Sprintf("Tính lại hạn xử lý của %d đơn và hạn giải quyết của %d vụ việc.", movedLetters, movedCases), nil
 }
