@@ -64,3 +64,27 @@ func TestPeopleMatching(t *testing.T) {
 		t.Fatalf("legal may not reindex: %v", err)
 	}
 }
+
+func TestRecomputeDeadlines(t *testing.T) {
+	s, ctx := peopleService(t)
+	l, err := s.CreateLetter(ctx, models.LetterFields{ReceivedOn: models.MustDate("2022-04-28"), Source: models.SourcePost,
+		Senders: []models.Person{{FullName: "Trần Văn Bình"}}, Subject: "Kiến nghị"})
+	if err != nil || l.HandlingDueOn.String() != "2022-05-16" {
+		t.Fatalf("%v %s", err, l.HandlingDueOn)
+	}
+	// A database written by a version that counted no holidays.
+	if err := s.DB().Model(&models.Letter{}).Where("id = ?", l.ID).UpdateColumn("handling_due_on", "2022-05-12").Error; err != nil {
+		t.Fatal(err)
+	}
+	admin := services.WithActor(context.Background(), services.Actor{Username: "cli", Role: models.RoleAdmin})
+	letters, cases, err := s.RecomputeDeadlines(admin)
+	if err != nil || letters != 1 || cases != 0 {
+		t.Fatalf("moved %d letters, %d cases: %v", letters, cases, err)
+	}
+	if got, _ := s.GetLetter(ctx, l.ID); got.HandlingDueOn.String() != "2022-05-16" {
+		t.Fatalf("due %s", got.HandlingDueOn)
+	}
+	if _, _, err := s.RecomputeDeadlines(ctx); models.CodeOf(err) != models.CodeForbidden {
+		t.Fatalf("legal may not recompute: %v", err)
+	}
+}
