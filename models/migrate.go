@@ -20,5 +20,8 @@ func Migrate(db *gorm.DB) error {
 	if err := db.AutoMigrate(AllModels()...); err != nil {
 		return err
 	}
+	if err := migrateSearch(db); err != nil {
+		return err
+	}
 	return SeedHolidays(db)
 }
