@@ -20,8 +20,5 @@ func Migrate(db *gorm.DB) error {
 	if err := db.AutoMigrate(AllModels()...); err != nil {
 		return err
 	}
-	if err := migrateSearch(db); err != nil {
-		return err
-	}
 	return SeedHolidays(db)
 }
