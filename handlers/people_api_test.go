@@ -171,7 +171,7 @@ func TestPeopleSearchAndFile(t *testing.T) {
 		person["id_number"] != "079123456789" || person["last_contact_on"] != "2022-06-10" {
 		t.Fatalf("person: %v", person)
 	}
-	for _, q := range []string{"079123456789", "0912345678", "NGUYỄN VĂN ANH"} {
+	for _, q := range []string{"079123456789", "079.123.456", "0912345678", "NGUYỄN VĂN ANH", "Nguyễn-Văn-Anh"} {
 		if got := e.must(http.StatusOK, "GET", peoplePath+"?q="+url.QueryEscape(q), "legal", nil); got["total"] != 1.0 {
 			t.Errorf("q=%s: %v", q, got["total"])
 		}

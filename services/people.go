@@ -5,6 +5,7 @@ import (
 	"context"
 	"slices"
 	"strings"
+	"unicode"
 
 	"gorm.io/gorm"
 
@@ -116,15 +117,14 @@ func (s *Service) findPeople(db *gorm.DB, a Actor, query string, p models.Page, 
 	}
 	q := visibleLinks(db.Model(&models.PersonLink{}), a)
 	for _, term := range terms {
-		if term = models.FoldWords(term); term == "" {
-			continue
-		}
-		like := models.LikePattern(term)
-		if strings.Trim(term, "0123456789") == "" { // a number: ID or phone
+		if number := numberTerm(term); number != "" { // an ID or phone number, maybe with dots or dashes
+			like := models.LikePattern(number)
 			q = q.Where(`(id_number LIKE ? ESCAPE '\' OR phone LIKE ? ESCAPE '\')`, like, like)
 			continue
 		}
-		q = q.Where(`name_key LIKE ? ESCAPE '\'`, like)
+		for _, word := range strings.Fields(models.FoldWords(term)) {
+			q = q.Where(`name_key LIKE ? ESCAPE '\'`, models.LikePattern(word))
+		}
 	}
 	q = q.Session(&gorm.Session{}) // shared by the count and the page
 	if err := q.Distinct("person_id").Count(total).Error; err != nil {
@@ -135,6 +135,21 @@ func (s *Service) findPeople(db *gorm.DB, a Actor, query string, p models.Page, 
 		return nil, models.Internal(err)
 	}
 	return ids, nil
+}
+
+// numberTerm returns the digits of a search word made of digits and
+// separators ("079.123", "0912-345"), or "" for a word with letters.
+func numberTerm(term string) string {
+	var b strings.Builder
+	for _, r := range term {
+		switch {
+		case r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case unicode.IsLetter(r):
+			return ""
+		}
+	}
+	return b.String()
 }
 
 // GetPerson returns the citizen file of person id: the identity, the counts
