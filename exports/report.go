@@ -26,8 +26,18 @@ const (
 	SheetChart     = "Biểu đồ"
 )
 
-// SheetNames lists the sheets of the statistics workbook in order.
+// SheetNames lists the sheets of the statistics workbook in order: the
+// office's own, then the inspectorate's forms (FormSheetNames), which the
+// services always add. The forms come last, after the chart that belongs to
+// the office's tables, so that they form one block, the same as the
+// workbook of format=forms, and the office's sheets keep their places.
 func SheetNames() []string {
+	return append(officeSheetNames(), FormSheetNames()...)
+}
+
+// officeSheetNames lists the office's own sheets, which every statistics
+// workbook has.
+func officeSheetNames() []string {
 	return []string{SheetSummary, SheetFigures, SheetLetters, SheetReception, SheetMeetings, SheetRegister, SheetChart}
 }
 
@@ -78,6 +88,9 @@ type Workbook struct {
 	// sheet is streamed, so that a year of letters never sits in memory. An
 	// error stops the workbook. Nil means no rows.
 	Letters iter.Seq2[LetterRow, error]
+	// Forms are the inspectorate's data tables, one sheet each after the
+	// office's sheets, in order.
+	Forms []Form
 }
 
 // SummaryRow is one line of the summary table. A row without Values is a

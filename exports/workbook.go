@@ -1,8 +1,10 @@
 package exports
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -21,8 +23,42 @@ const PaperA4 = 9
 
 // WriteStatisticsWorkbook writes the statistics workbook to w: the printable
 // summary, every figure, the letter and reception tables, the meetings, the
-// streamed letter register and a chart, in the order of SheetNames.
-func WriteStatisticsWorkbook(w io.Writer, data Workbook) (err error) {
+// streamed letter register, a chart and then the inspectorate's forms, in
+// the order of SheetNames.
+func WriteStatisticsWorkbook(w io.Writer, data Workbook) error {
+	return writeBook(w, data, officeSheetNames(), func(b *book) error {
+		b.summary()
+		b.figures()
+		b.letterTables()
+		b.reception()
+		b.meetings()
+		if b.err != nil {
+			return b.err
+		}
+		if err := b.register(); err != nil {
+			return err
+		}
+		b.chart()
+		if b.err != nil {
+			return b.err
+		}
+		return b.forms()
+	})
+}
+
+// WriteForms writes a workbook of the inspectorate's forms alone
+// (format=forms): one sheet per form of data.Forms, with the office, period
+// and signature of data.
+func WriteForms(w io.Writer, data Workbook) error {
+	if len(data.Forms) == 0 {
+		return errors.New("exports: no form to write")
+	}
+	return writeBook(w, data, nil, (*book).forms)
+}
+
+// writeBook creates the sheets (the given ones, then one per form), lets
+// fill write them and writes the file to w.
+func writeBook(w io.Writer, data Workbook, sheets []string, fill func(*book) error) (err error) {
 	f := excelize.NewFile()
 	defer func() {
 		if cerr := f.Close(); err == nil && cerr != nil {
@@ -36,33 +72,24 @@ func WriteStatisticsWorkbook(w io.Writer, data Workbook) (err error) {
 	if err != nil {
 		return err
 	}
-	if err := f.SetSheetName("Sheet1", SheetSummary); err != nil {
+	names := slices.Clone(sheets)
+	for _, form := range data.Forms {
+		names = append(names, form.Sheet)
+	}
+	if err := f.SetSheetName("Sheet1", names[0]); err != nil {
 		return err
 	}
-	for _, name := range SheetNames()[1:] {
+	for _, name := range names[1:] {
 		if _, err := f.NewSheet(name); err != nil {
 			return err
 		}
 	}
-	b := &book{f: f, st: st, data: data}
-	b.summary()
-	b.figures()
-	b.letterTables()
-	b.reception()
-	b.meetings()
-	if b.err != nil {
-		return b.err
-	}
-	if err := b.register(); err != nil {
+	if err := fill(&book{f: f, st: st, data: data}); err != nil {
 		return err
 	}
-	b.chart()
-	if b.err != nil {
-		return b.err
-	}
-	// The summary stays the active sheet, as excelize's first sheet is. No
-	// SetActiveSheet here: it would parse every sheet back into memory,
-	// the streamed register included.
+	// The first sheet stays the active one, as excelize's first sheet is.
+	// No SetActiveSheet here: it would parse every sheet back into memory,
+	// the streamed ones included.
 	_, err = f.WriteTo(w)
 	return err
 }
@@ -85,6 +112,9 @@ type book struct {
 type styles struct {
 	bold, center, centerBold, centerItalic, title                   int
 	header, text, textBold, textWrap, num, numBold, diff, date, stt int
+	// The forms' styles: header, MS row, unit, figures, totals, note and
+	// the form number above the table.
+	formHead, formMS, formUnit, formNum, formTotal, formNote, formNumber int
 }
 
 func newStyles(f *excelize.File) (styles, error) {
@@ -131,6 +161,14 @@ func newStyles(f *excelize.File) (styles, error) {
 		diff: mk(excelize.Style{Border: border, Alignment: vcenter("right", false, 0), CustomNumFmt: &diffFmt}),
 		date: mk(excelize.Style{Border: border, Alignment: vcenter("center", false, 0), CustomNumFmt: &dateFmt}),
 		stt:  mk(excelize.Style{Border: border, Alignment: vcenter("center", false, 0)}),
+		formHead: mk(excelize.Style{Font: &excelize.Font{Bold: true, Size: 11}, Border: border,
+			Alignment: vcenter("center", true, 0)}),
+		formMS:     mk(excelize.Style{Font: &excelize.Font{Italic: true, Size: 11}, Border: border, Alignment: vcenter("center", false, 0)}),
+		formUnit:   mk(excelize.Style{Border: border, Alignment: vcenter("left", true, 0)}),
+		formNum:    mk(excelize.Style{Border: border, Alignment: vcenter("center", false, 0), CustomNumFmt: &intFmt}),
+		formTotal:  mk(excelize.Style{Font: &excelize.Font{Bold: true}, Border: border, Alignment: vcenter("center", false, 0), CustomNumFmt: &intFmt}),
+		formNote:   mk(excelize.Style{Font: &excelize.Font{Size: 11}, Border: border, Alignment: vcenter("left", true, 0)}),
+		formNumber: mk(excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: vcenter("right", false, 0)}),
 	}
 	return s, err
 }

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -82,8 +83,14 @@ func sampleWorkbook(letters int) exports.Workbook {
 
 func writeAndOpen(t testing.TB, wb exports.Workbook) (*excelize.File, []byte) {
 	t.Helper()
+	return writeOpen(t, exports.WriteStatisticsWorkbook, wb)
+}
+
+// writeOpen writes wb with write and opens the result again.
+func writeOpen(t testing.TB, write func(io.Writer, exports.Workbook) error, wb exports.Workbook) (*excelize.File, []byte) {
+	t.Helper()
 	var buf bytes.Buffer
-	if err := exports.WriteStatisticsWorkbook(&buf, wb); err != nil {
+	if err := write(&buf, wb); err != nil {
 		t.Fatalf("write workbook: %v", err)
 	}
 	raw := slices.Clone(buf.Bytes())
@@ -134,14 +141,7 @@ func TestWorkbookSummary(t *testing.T) {
 			t.Errorf("%s = %q, want %q", ref, got, want)
 		}
 	}
-	merged, err := f.GetMergeCells(sh)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var refs []string
-	for _, m := range merged {
-		refs = append(refs, m.GetStartAxis()+":"+m.GetEndAxis())
-	}
+	refs := mergedRefs(t, f, sh)
 	for _, want := range []string{"A1:B1", "A2:B2", "C1:F1", "C2:F2", "A5:F5", "A6:F6", "A9:A10", "F9:F10"} {
 		if !slices.Contains(refs, want) {
 			t.Errorf("merged cells %q lack %s", refs, want)
@@ -158,6 +158,20 @@ func TestWorkbookSummary(t *testing.T) {
 	if !found {
 		t.Errorf("print titles of the summary missing: %+v", names)
 	}
+}
+
+// mergedRefs lists the merged blocks of a sheet as "A1:B2".
+func mergedRefs(t *testing.T, f *excelize.File, sheet string) []string {
+	t.Helper()
+	merged, err := f.GetMergeCells(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	refs := make([]string, len(merged))
+	for i, m := range merged {
+		refs[i] = m.GetStartAxis() + ":" + m.GetEndAxis()
+	}
+	return refs
 }
 
 func assertPrintSetup(t *testing.T, f *excelize.File, sheet, orientation string) {

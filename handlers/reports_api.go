@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"bytes"
+	"io"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -17,7 +18,7 @@ import (
 const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 // getStatistics answers the figures of one period as JSON, the Vietnamese
-// report paragraph, or the workbook.
+// report paragraph, the workbook, or the inspectorate's forms alone.
 func (h *Handler) getStatistics(c *gin.Context) {
 	query := c.Request.URL.Query()
 	p, err := services.ParsePeriodValues(query, h.svc.Config().CutoffDay)
@@ -48,19 +49,32 @@ func (h *Handler) getStatistics(c *gin.Context) {
 			respondError(c, err)
 			return
 		}
-		// Written into a buffer first, so that a failure halfway still
-		// reaches the user as an error rather than a broken file.
-		var buf bytes.Buffer
-		if err := exports.WriteStatisticsWorkbook(&buf, wb); err != nil {
-			respondError(c, models.Internal(err))
+		vietnamese, ascii := p.FileName("xlsx")
+		sendWorkbook(c, wb, exports.WriteStatisticsWorkbook, vietnamese, ascii)
+	case "forms":
+		wb, err := h.svc.FormsWorkbook(ctx, p)
+		if err != nil {
+			respondError(c, err)
 			return
 		}
-		vietnamese, ascii := p.FileName("xlsx")
-		c.Header("Content-Disposition", `attachment; filename="`+ascii+`"; filename*=UTF-8''`+url.PathEscape(vietnamese))
-		c.Data(http.StatusOK, xlsxType, buf.Bytes())
+		vietnamese, ascii := p.FormsFileName("xlsx")
+		sendWorkbook(c, wb, exports.WriteForms, vietnamese, ascii)
 	default:
-		respondError(c, invalidQuery("format", "Định dạng "+strconv.Quote(format)+" không được hỗ trợ; dùng json, xlsx hoặc text."))
+		respondError(c, invalidQuery("format", "Định dạng "+strconv.Quote(format)+" không được hỗ trợ; dùng json, xlsx, forms hoặc text."))
 	}
+}
+
+// sendWorkbook writes wb with write and sends it as an attachment. It is
+// written into a buffer first, so that a failure halfway still reaches the
+// user as an error rather than a broken file.
+func sendWorkbook(c *gin.Context, wb exports.Workbook, write func(io.Writer, exports.Workbook) error, vietnamese, ascii string) {
+	var buf bytes.Buffer
+	if err := write(&buf, wb); err != nil {
+		respondError(c, models.Internal(err))
+		return
+	}
+	c.Header("Content-Disposition", `attachment; filename="`+ascii+`"; filename*=UTF-8''`+url.PathEscape(vietnamese))
+	c.Data(http.StatusOK, xlsxType, buf.Bytes())
 }
 
 func defaultString(s, def string) string {

@@ -46,7 +46,7 @@ func (s *Service) StatisticsWorkbook(ctx context.Context, p Period, includeIdent
 	if err != nil {
 		return exports.Workbook{}, err
 	}
-	wb := st.workbook(s.cfg, s.Today(), s.groupSize())
+	wb := st.workbook(s.reportHeading(p), s.groupSize())
 	if wb.Sessions, err = s.reportSessions(ctx, p); err != nil {
 		return wb, err
 	}
@@ -54,6 +54,9 @@ func (s *Service) StatisticsWorkbook(ctx context.Context, p Period, includeIdent
 		return wb, err
 	}
 	if wb.CouncilMeetings, err = s.reportMeetings(ctx, p, "council_meetings", "council_meeting_cases", "council_meeting_id"); err != nil {
+		return wb, err
+	}
+	if wb.Forms, err = s.forms(ctx, p); err != nil {
 		return wb, err
 	}
 	if err := s.auditExport(ctx, a, p, "xlsx", includeIdentity); err != nil {
@@ -264,21 +267,15 @@ func (s *Service) reportMeetings(ctx context.Context, p Period, table, joinTable
 	return out, nil
 }
 
-// workbook lays the statistics out for the workbook writer; the lists and
-// the letter rows are added by StatisticsWorkbook.
-func (st Statistics) workbook(cfg Config, today models.Date, groupSize int) exports.Workbook {
+// workbook lays the statistics out for the workbook writer under the
+// office's heading; the lists, the forms and the letter rows are added by
+// StatisticsWorkbook.
+func (st Statistics) workbook(heading exports.Workbook, groupSize int) exports.Workbook {
 	f := st.Figures
-	wb := exports.Workbook{
-		Office: exports.Office{ParentName: cfg.Office.ParentName, Name: cfg.Office.Name, Place: cfg.Office.Place,
-			SignerTitle: cfg.Office.SignerTitle, SignerName: cfg.Office.SignerName},
-		Period:  f.Period.Label,
-		From:    f.Period.From.Time(),
-		To:      f.Period.To.Time(),
-		Date:    today.Time(),
-		Columns: [3]string{f.Period.Label, st.Previous.Period.Label, st.YearBefore.Period.Label},
-		Summary: st.summaryRows(groupSize),
-		Figures: f.FigureList(groupSize),
-	}
+	wb := heading
+	wb.Columns = [3]string{f.Period.Label, st.Previous.Period.Label, st.YearBefore.Period.Label}
+	wb.Summary = st.summaryRows(groupSize)
+	wb.Figures = f.FigureList(groupSize)
 	kinds := append(reportLabels(models.Kinds()), "Chưa phân loại")
 	kindKeys := append(reportKeys(models.Kinds()), KeyUnclassified)
 	wb.ByDomainKind = reportCross("1. Phân loại đơn theo lĩnh vực và loại đơn", "Lĩnh vực", kinds, kindKeys,

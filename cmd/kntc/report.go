@@ -20,14 +20,14 @@ import (
 var reportActor = services.Actor{Username: "cli", Role: models.RoleLeader}
 
 func runReport(ctx context.Context, args []string, env cmdEnv) error {
-	fs := newFlags("report", "report (--month YYYY-MM | --quarter YYYY-Qn | --half YYYY-H1|H2 | --nine-months YYYY | --year YYYY | --from D --to D) [--format xlsx|json|text] [--out F]", env.stderr)
+	fs := newFlags("report", "report (--month YYYY-MM | --quarter YYYY-Qn | --half YYYY-H1|H2 | --nine-months YYYY | --year YYYY | --from D --to D) [--format xlsx|forms|json|text] [--out F]", env.stderr)
 	config := fs.String("config", "", "tệp cấu hình")
 	period := map[string]*string{}
 	for _, name := range []string{"month", "quarter", "half", "nine_months", "year", "from", "to"} {
 		period[name] = fs.String(strings.ReplaceAll(name, "_", "-"), "", "kỳ báo cáo: "+name)
 	}
-	format := fs.String("format", "", "xlsx, json hoặc text (mặc định: theo đuôi tệp --out, không có --out thì json)")
-	out := fs.String("out", "", "tệp kết quả (mặc định: in ra màn hình; xlsx bắt buộc có --out)")
+	format := fs.String("format", "", "xlsx, forms (chỉ các biểu mẫu Thông tư 01/2024/TT-TTCP), json hoặc text (mặc định: theo đuôi tệp --out, không có --out thì json)")
+	out := fs.String("out", "", "tệp kết quả (mặc định: in ra màn hình; xlsx và forms bắt buộc có --out)")
 	identity := fs.Bool("include-identity", false, "ghi cả thông tin người tố cáo vào danh sách đơn (được ghi nhật ký)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -78,6 +78,14 @@ func runReport(ctx context.Context, args []string, env cmdEnv) error {
 		if err := exports.WriteStatisticsWorkbook(&buf, wb); err != nil {
 			return err
 		}
+	case "forms":
+		wb, err := a.svc.FormsWorkbook(ctx, p)
+		if err != nil {
+			return describe(err)
+		}
+		if err := exports.WriteForms(&buf, wb); err != nil {
+			return err
+		}
 	}
 	if *out == "" {
 		_, err := env.stdout.Write(buf.Bytes())
@@ -110,11 +118,11 @@ func reportFormat(format, out string) (string, error) {
 	switch format {
 	case "json", "text":
 		return format, nil
-	case "xlsx":
+	case "xlsx", "forms":
 		if out == "" {
-			return "", usageError{"định dạng xlsx cần --out F.xlsx"}
+			return "", usageError{"định dạng " + format + " cần --out F.xlsx"}
 		}
 		return format, nil
 	}
-	return "", usageError{fmt.Sprintf("định dạng %q không hỗ trợ; dùng xlsx, json hoặc text", format)}
+	return "", usageError{fmt.Sprintf("định dạng %q không hỗ trợ; dùng xlsx, forms, json hoặc text", format)}
 }
