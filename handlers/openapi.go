@@ -80,7 +80,7 @@ func operations() map[string]operation {
 		"GET /api/v1/users/{id}":   {summary: "Xem người dùng", response: models.User{}, roles: rolesAdmin, status: 200},
 		"PATCH /api/v1/users/{id}": {summary: "Sửa người dùng", request: services.UserPatch{}, response: models.User{}, roles: rolesAdmin, status: 200},
 		"GET /api/v1/audit":        {summary: "Nhật ký thao tác", response: models.AuditEntry{}, list: true, query: []string{"entity", "entity_id", "user_id", "action", "from", "to", "page", "per_page", "sort"}, roles: rolesAudit, status: 200},
-		"GET /api/v1/reports/statistics": {summary: "Số liệu thống kê của một kỳ (json, xlsx, text)", query: periodParams,
+		"GET /api/v1/reports/statistics": {summary: "Số liệu thống kê của một kỳ (json, xlsx, text; forms: các biểu mẫu của Thông tư 01/2024/TT-TTCP)", query: periodParams,
 			response: map[string]any{}, roles: rolesRead, status: 200},
 		"GET /api/v1/people": {summary: "Tìm công dân theo họ tên, số CMND/CCCD, số điện thoại", response: services.PersonSummary{},
 			list: true, query: []string{"q", "page", "per_page"}, roles: rolesRead, status: 200},
@@ -134,7 +134,7 @@ var queryParams = map[string]map[string]any{
 	"half":             {"type": "string", "pattern": `^\d{4}-H[12]$`},
 	"nine_months":      {"type": "string", "pattern": `^\d{4}$`},
 	"year":             {"type": "string", "pattern": `^\d{4}$`},
-	"format":           {"type": "string", "enum": []string{"json", "xlsx", "text"}},
+	"format":           {"type": "string", "enum": []string{"json", "xlsx", "text", "forms"}},
 	"include_identity": {"type": "boolean"},
 }
 
