@@ -84,7 +84,7 @@ func (c *Case) ValidateClock(r DeadlineRules, today Date) error {
 		if i > 0 {
 			prev := c.Suspensions[i-1]
 			if prev.To.IsZero() || !s.From.After(prev.To) {
-				v.Add(field+".from", "Các lần tạm đình chỉ phải theo thứ tự, không chồng lên nhau; chỉ lần cuối cùng được chưa kết thúc.")
+				v.Add(field+".from", "Các lần tạm đình chỉ phải theo thứ tự thời gian, không chồng lên nhau; chỉ lần cuối cùng mới được để trống ngày tiếp tục giải quyết.")
 			}
 		}
 	}

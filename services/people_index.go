@@ -1,6 +1,9 @@
 package services
 
 import (
+	"hash/fnv"
+	"slices"
+	"strings"
 	"time"
 
 	"gorm.io/gorm"
@@ -80,6 +83,9 @@ func indexPeople(tx *gorm.DB, ref personRef, persons []models.Person) error {
 	if err := tx.Where("entity = ? AND record_id = ?", ref.entity, ref.id).Delete(&models.PersonLink{}).Error; err != nil {
 		return err
 	}
+	if err := lockKeys(tx, persons); err != nil {
+		return err
+	}
 	for i, p := range persons {
 		if i == maxIndexedPersons {
 			break
@@ -151,4 +157,35 @@ func visibleLinks(q *gorm.DB, a Actor) *gorm.DB {
 		return q
 	}
 	return q.Where("(person_links.protected = ? OR person_links.creator = ?)", false, a.ID)
+}
+
+// lockKeys serialises, on PostgreSQL, the transactions that index the same
+// person: each waits on an advisory lock per match key (taken in one order,
+// so two records never wait on each other), and so sees the citizen the
+// other created instead of creating a second one. SQLite has one writer.
+func lockKeys(tx *gorm.DB, persons []models.Person) error {
+	if tx.Dialector.Name() != models.DriverPostgres {
+		return nil
+	}
+	var locks []int64
+	for i, p := range persons {
+		if i == maxIndexedPersons {
+			break
+		}
+		k := models.KeysOf(p)
+		for _, key := range []string{"id|" + k.IDNumber, "na|" + k.Name + "|" + k.Address, "np|" + k.Name + "|" + k.Phone} {
+			if !strings.HasSuffix(key, "|") && !strings.Contains(key, "||") {
+				h := fnv.New64a()
+				h.Write([]byte(key))
+				locks = append(locks, int64(h.Sum64()))
+			}
+		}
+	}
+	slices.Sort(locks)
+	for _, l := range slices.Compact(locks) {
+		if err := tx.Exec("SELECT pg_advisory_xact_lock(?)", l).Error; err != nil {
+			return err
+		}
+	}
+	return nil
 }

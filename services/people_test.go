@@ -88,3 +88,26 @@ func TestRecomputeDeadlines(t *testing.T) {
 		t.Fatalf("legal may not recompute: %v", err)
 	}
 }
+
+func TestConcurrentRegistrationsMakeOneCitizen(t *testing.T) {
+	s, ctx := peopleService(t)
+	errs := make(chan error, 8)
+	for i := range 8 {
+		go func() {
+			// Visits: letters are serialised anyway by their year's counter.
+			_, err := s.CreateVisit(ctx, models.VisitFields{VisitedOn: models.MustDate("2022-06-01"), Type: models.VisitTypeRegular,
+				PeopleCount: 1, Representative: models.Person{FullName: "Đỗ Thị Hoa", IDNumber: "079555555555", Address: "Ấp " + string(rune('A'+i))},
+				Content: "Kiến nghị", Outcome: models.VisitOutcomeGuided})
+			errs <- err
+		}()
+	}
+	for range 8 {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := s.SearchPeople(ctx, services.PeopleFilter{Q: "079555555555"}, models.Page{Page: 1, PerPage: 50})
+	if err != nil || got.Total != 1 || got.Items[0].Visits != 8 || got.Items[0].Cases != 8 {
+		t.Fatalf("%+v %v", got, err)
+	}
+}
