@@ -28,41 +28,33 @@ func (s *Service) ReindexPeople(ctx context.Context) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	indexCase := func(tx *gorm.DB, c *models.Case) error { return indexCaseOn(tx, c, firstVisitOn(tx, c.ID)) }
 	n := 0
-	var letters []models.Letter
-	err = reindexEach(ctx, s, &letters, func(tx *gorm.DB) error {
-		for i := range letters {
-			if err := indexLetter(tx, &letters[i]); err != nil {
-				return err
-			}
+	for _, kind := range []func() (int, error){
+		func() (int, error) { return reindexAll(ctx, s, indexLetter) },
+		func() (int, error) { return reindexAll(ctx, s, indexCase) },
+		func() (int, error) { return reindexAll(ctx, s, indexVisit) },
+	} {
+		done, err := kind()
+		n += done
+		if err != nil {
+			return n, err
 		}
-		n += len(letters)
-		return nil
-	})
-	if err != nil {
-		return n, err
 	}
-	var cs []models.Case
-	err = reindexEach(ctx, s, &cs, func(tx *gorm.DB) error {
-		for i := range cs {
-			if err := indexCaseOn(tx, &cs[i], firstVisitOn(tx, cs[i].ID)); err != nil {
+	return n, nil
+}
+
+// reindexAll indexes every non-withdrawn record of one kind, in batches.
+func reindexAll[T any](ctx context.Context, s *Service, index func(tx *gorm.DB, r *T) error) (int, error) {
+	var batch []T
+	n := 0
+	err := reindexEach(ctx, s, &batch, func(tx *gorm.DB) error {
+		for i := range batch {
+			if err := index(tx, &batch[i]); err != nil {
 				return err
 			}
 		}
-		n += len(cs)
-		return nil
-	})
-	if err != nil {
-		return n, err
-	}
-	var visits []models.ReceptionVisit
-	err = reindexEach(ctx, s, &visits, func(tx *gorm.DB) error {
-		for i := range visits {
-			if err := indexVisit(tx, &visits[i]); err != nil {
-				return err
-			}
-		}
-		n += len(visits)
+		n += len(batch)
 		return nil
 	})
 	return n, err
