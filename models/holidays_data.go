@@ -112,14 +112,16 @@ var shippedDays = []shippedDay{
 	{"2025-09-01", nameNationalNext, hol, false},
 	{"2025-09-02", nameNational, hol, false},
 
-	// 2026: fixed days by the law; the Tết break and the day beside 2/9 as
-	// announced in plans, to be confirmed.
+	// 2026: New Year swap approved on 25/12/2025 (12729/VPCP-KGVX); Tết
+	// break 14/2-22/2 as decided; the days around 2/9 still a proposal.
 	{"2026-01-01", nameNewYear, hol, false},
-	{"2026-02-16", nameTet, hol, true}, // 29 tháng Chạp; planned break 14/2-22/2
-	{"2026-02-17", nameTet, hol, true},
-	{"2026-02-18", nameTet, hol, true},
-	{"2026-02-19", nameTet, hol, true},
-	{"2026-02-20", nameTet, hol, true},
+	{"2026-01-02", "Nghỉ hoán đổi (làm bù thứ Bảy 10/01/2026)", swap, false},
+	{"2026-01-10", "Làm bù cho ngày nghỉ hoán đổi 02/01/2026", work, false},
+	{"2026-02-16", nameTet, hol, false}, // 29 tháng Chạp; break 14/2-22/2
+	{"2026-02-17", nameTet, hol, false},
+	{"2026-02-18", nameTet, hol, false},
+	{"2026-02-19", nameTet, hol, false},
+	{"2026-02-20", nameTet, hol, false},
 	{"2026-04-26", nameHungKings, hol, false},
 	{"2026-04-27", "Nghỉ bù " + nameHungKings, comp, false},
 	{"2026-04-30", nameReunification, hol, false},

@@ -79,6 +79,9 @@ func TestWorkingDays(t *testing.T) {
 		{"2/5/2025 is off by the swap", "2025-04-29", 1, "2025-05-05"},
 		{"Giỗ Tổ 2022 on Sunday, compensated on Monday 11/4", "2022-04-08", 1, "2022-04-12"},
 		{"New Year 2023 on Sunday, compensated on 2/1", "2022-12-30", 1, "2023-01-03"},
+		{"Friday 2/1/2026 is off by the swap, Saturday 10/1 worked", "2025-12-31", 1, "2026-01-05"},
+		{"Saturday 10/1/2026 is a working day", "2026-01-09", 1, "2026-01-10"},
+		{"Tết 2026 (16-20/2) is skipped", "2026-02-13", 1, "2026-02-23"},
 		{"computed year 2030: Tết on Saturday 2/2, off 1-7/2", "2030-01-31", 1, "2030-02-08"},
 		{"computed year 2031: 2/9 on Tuesday with 1/9", "2031-08-29", 1, "2031-09-03"},
 	}
