@@ -39,11 +39,19 @@ type Settings struct {
 		LoginLockout     time.Duration `yaml:"login_lockout"`
 	} `yaml:"auth"`
 	Reporting struct {
-		CutoffDay           int    `yaml:"cutoff_day"`
-		GroupSize           int    `yaml:"group_size"`
-		HandlingWorkingDays int    `yaml:"handling_working_days"`
-		Timezone            string `yaml:"timezone"`
+		CutoffDay int    `yaml:"cutoff_day"`
+		GroupSize int    `yaml:"group_size"`
+		Timezone  string `yaml:"timezone"`
 	} `yaml:"reporting"`
+	Deadlines struct {
+		HandlingWorkingDays       int            `yaml:"handling_working_days"`
+		ComplaintFirst            limitsYAML     `yaml:"complaint_first"`
+		ComplaintSecond           limitsYAML     `yaml:"complaint_second"`
+		ComplaintUnit             models.DayUnit `yaml:"complaint_unit"`
+		Denunciation              int            `yaml:"denunciation"`
+		DenunciationExtensionDays int            `yaml:"denunciation_extension_days"`
+		DenunciationUnit          models.DayUnit `yaml:"denunciation_unit"`
+	} `yaml:"deadlines"`
 	Office struct {
 		ParentName  string `yaml:"parent_name"`
 		Name        string `yaml:"name"`
@@ -60,6 +68,14 @@ type Settings struct {
 	AdminPassword string `yaml:"-"`
 }
 
+// limitsYAML is one instance's complaint time limits in config.yaml.
+type limitsYAML struct {
+	Normal        int `yaml:"normal"`
+	Complex       int `yaml:"complex"`
+	Remote        int `yaml:"remote"`
+	RemoteComplex int `yaml:"remote_complex"`
+}
+
 func defaultSettings() Settings {
 	var s Settings
 	d := services.DefaultConfig()
@@ -70,7 +86,12 @@ func defaultSettings() Settings {
 	s.Log.Level = "info"
 	s.Auth.TokenTTL, s.Auth.BcryptCost = d.TokenTTL, d.BcryptCost
 	s.Auth.LoginMaxFailures, s.Auth.LoginLockout = d.LoginMaxFailures, d.LoginLockout
-	s.Reporting.GroupSize, s.Reporting.HandlingWorkingDays = d.GroupSize, d.HandlingWorkingDays
+	s.Reporting.GroupSize = d.GroupSize
+	dl := &s.Deadlines
+	dl.HandlingWorkingDays = d.HandlingWorkingDays
+	dl.ComplaintFirst, dl.ComplaintSecond = limitsYAML(d.Deadlines.ComplaintFirst), limitsYAML(d.Deadlines.ComplaintSecond)
+	dl.ComplaintUnit, dl.Denunciation = d.Deadlines.ComplaintUnit, d.Deadlines.Denunciation
+	dl.DenunciationExtensionDays, dl.DenunciationUnit = d.Deadlines.DenunciationExtensionDays, d.Deadlines.DenunciationUnit
 	s.Reporting.Timezone = "Asia/Ho_Chi_Minh"
 	s.Office.ParentName, s.Office.Name, s.Office.SignerTitle = d.Office.ParentName, d.Office.Name, d.Office.SignerTitle
 	return s
@@ -158,8 +179,8 @@ func (s *Settings) Validate() error {
 		return bad("reporting.cutoff_day", "KNTC_REPORTING_CUTOFF_DAY", s.Reporting.CutoffDay, "0 (tháng dương lịch), 14 (từ ngày 15 đến ngày 14)")
 	case s.Reporting.GroupSize < 2 || s.Reporting.GroupSize > 100:
 		return bad("reporting.group_size", "KNTC_GROUP_SIZE", s.Reporting.GroupSize, "2 đến 100")
-	case s.Reporting.HandlingWorkingDays < 1 || s.Reporting.HandlingWorkingDays > 60:
-		return bad("reporting.handling_working_days", "-", s.Reporting.HandlingWorkingDays, "1 đến 60")
+	case s.Deadlines.HandlingWorkingDays < 1 || s.Deadlines.HandlingWorkingDays > 60:
+		return bad("deadlines.handling_working_days", "-", s.Deadlines.HandlingWorkingDays, "1 đến 60")
 	case s.Auth.TokenTTL < time.Minute:
 		return bad("auth.token_ttl", "-", s.Auth.TokenTTL, "từ 1m trở lên, ví dụ 12h")
 	case s.Auth.BcryptCost < 4 || s.Auth.BcryptCost > 16:
@@ -177,6 +198,9 @@ func (s *Settings) Validate() error {
 	case s.Backup.Interval != 0 && (s.Backup.Keep < 1 || strings.TrimSpace(s.Backup.Folder) == ""):
 		return bad("backup.keep", "-", s.Backup.Keep, "từ 1 trở lên, cùng với backup.folder")
 	}
+	if err := s.serviceConfig().Deadlines.Validate(); err != nil {
+		return fmt.Errorf("cấu hình sai: deadlines: %v", err)
+	}
 	if _, err := time.LoadLocation(s.Reporting.Timezone); err != nil {
 		return bad("reporting.timezone", "KNTC_TIMEZONE", strconv.Quote(s.Reporting.Timezone), "tên múi giờ IANA, ví dụ Asia/Ho_Chi_Minh")
 	}
@@ -186,7 +210,11 @@ func (s *Settings) Validate() error {
 // serviceConfig turns the settings into the services' configuration.
 func (s *Settings) serviceConfig() services.Config {
 	c := services.DefaultConfig()
-	c.GroupSize, c.HandlingWorkingDays, c.CutoffDay = s.Reporting.GroupSize, s.Reporting.HandlingWorkingDays, s.Reporting.CutoffDay
+	c.GroupSize, c.HandlingWorkingDays, c.CutoffDay = s.Reporting.GroupSize, s.Deadlines.HandlingWorkingDays, s.Reporting.CutoffDay
+	dl := s.Deadlines
+	c.Deadlines = models.DeadlineRules{ComplaintFirst: models.Limits(dl.ComplaintFirst), ComplaintSecond: models.Limits(dl.ComplaintSecond),
+		ComplaintUnit: dl.ComplaintUnit, Denunciation: dl.Denunciation,
+		DenunciationExtensionDays: dl.DenunciationExtensionDays, DenunciationUnit: dl.DenunciationUnit}
 	c.Location, _ = time.LoadLocation(s.Reporting.Timezone)
 	c.TokenTTL, c.BcryptCost = s.Auth.TokenTTL, s.Auth.BcryptCost
 	c.LoginMaxFailures, c.LoginLockout = s.Auth.LoginMaxFailures, s.Auth.LoginLockout
