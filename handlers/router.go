@@ -123,6 +123,8 @@ func (h *Handler) engine() *gin.Engine {
 	auth.DELETE("/holidays/:id", h.deleteHoliday)
 
 	auth.GET("/reports/statistics", h.getStatistics)
+	auth.POST("/imports/letters", h.importLetters)
+	auth.GET("/imports/letters/template", h.importTemplate)
 
 	auth.GET("/users", h.listUsers)
 	auth.POST("/users", h.createUser)

@@ -6,7 +6,7 @@ import "gorm.io/gorm"
 func AllModels() []any {
 	return []any{
 		&User{}, &AuthToken{}, &AuditEntry{},
-		&Case{}, &Letter{}, &LetterCounter{},
+		&Case{}, &Letter{}, &LetterCounter{}, &LetterImport{},
 		&ReceptionSession{}, &ReceptionVisit{},
 		&Dialogue{}, &DialogueCase{}, &CouncilMeeting{}, &CouncilMeetingCase{},
 		&Document{},

@@ -40,6 +40,7 @@ func commands() []command {
 		{"report", "xuất báo cáo thống kê một kỳ: report --month 2022-05 --out F.xlsx (--format xlsx|json|text|forms)", runReport},
 		{"backup", "sao lưu trực tuyến cơ sở dữ liệu SQLite: backup --out F", runBackup},
 		{"restore", "khôi phục cơ sở dữ liệu SQLite từ bản sao lưu đã kiểm tra: restore F", runRestore},
+		{"import", "nhập đơn từ bảng tính Excel: import letters F.xlsx [--dry-run] [--errors-out F.xlsx]", runImport},
 		{"user", "quản lý người dùng: user create --username U --role R [--full-name N] (mật khẩu đọc từ stdin)", runUser},
 	}
 }
