@@ -41,6 +41,7 @@ func commands() []command {
 		{"backup", "sao lưu trực tuyến cơ sở dữ liệu SQLite: backup --out F", runBackup},
 		{"restore", "khôi phục cơ sở dữ liệu SQLite từ bản sao lưu đã kiểm tra: restore F", runRestore},
 		{"import", "nhập đơn từ bảng tính Excel: import letters F.xlsx [--dry-run] [--errors-out F.xlsx]", runImport},
+		{"demo", "tạo hàng loạt dữ liệu mẫu: demo [--letters N] [--from-year Y] [--to-year Y] [--seed S]", runDemo},
 		{"user", "quản lý người dùng: user create --username U --role R [--full-name N] (mật khẩu đọc từ stdin)", runUser},
 	}
 }
