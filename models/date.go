@@ -35,8 +35,16 @@ func ParseDate(s string) (Date, error) {
 	if err != nil {
 		return Date{}, fmt.Errorf("ngày %q không hợp lệ (định dạng YYYY-MM-DD)", s)
 	}
+	// No record of the office predates 1900, and year 1 would read back as
+	// the zero Date, which means "unset".
+	if t.Year() < MinYear {
+		return Date{}, fmt.Errorf("ngày %q quá xa (trước năm %d)", s, MinYear)
+	}
 	return Date{t}, nil
 }
+
+// MinYear is the earliest year a date may have.
+const MinYear = 1900
 
 // MustDate parses s and panics on error; for tests and fixed data only.
 func MustDate(s string) Date {
