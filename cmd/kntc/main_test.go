@@ -218,3 +218,11 @@ func TestPruneBackupsKeepsTheNewest(t *testing.T) {
 		t.Fatalf("left %v", left)
 	}
 }
+
+func TestMigrateMaintenanceFlags(t *testing.T) {
+	inTempDir(t)
+	code, out, stderr := runCLI(t, "", "migrate", "--recompute-deadlines", "--reindex-people")
+	if code != 0 || !strings.Contains(out, "Đã tính lại hạn") || !strings.Contains(out, "chỉ mục công dân") {
+		t.Fatalf("exit %d out %q err %q", code, out, stderr)
+	}
+}

@@ -109,9 +109,11 @@ func serveHTTP(ctx context.Context, a *app) error {
 	return nil
 }
 
-func runMigrate(_ context.Context, args []string, env cmdEnv) error {
-	fs := newFlags("migrate", "migrate [--config F]", env.stderr)
+func runMigrate(ctx context.Context, args []string, env cmdEnv) error {
+	fs := newFlags("migrate", "migrate [--config F] [--recompute-deadlines] [--reindex-people]", env.stderr)
 	config := fs.String("config", "", "tệp cấu hình")
+	recompute := fs.Bool("recompute-deadlines", false, "tính lại hạn xử lý đơn và hạn giải quyết vụ việc theo lịch nghỉ và cấu hình hiện tại")
+	reindex := fs.Bool("reindex-people", false, "lập lại chỉ mục công dân (sau khi nạp dữ liệu hàng loạt)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -119,7 +121,22 @@ func runMigrate(_ context.Context, args []string, env cmdEnv) error {
 	if err != nil {
 		return err
 	}
-	a.close()
+	defer a.close()
 	fmt.Fprintln(env.stdout, "Đã cập nhật cấu trúc cơ sở dữ liệu.")
+	ctx = services.WithActor(ctx, systemActor)
+	if *recompute {
+		letters, cases, err := a.svc.RecomputeDeadlines(ctx)
+		if err != nil {
+			return describe(err)
+		}
+		fmt.Fprintf(env.stdout, "Đã tính lại hạn: %d đơn, %d vụ việc thay đổi.\n", letters, cases)
+	}
+	if *reindex {
+		n, err := a.svc.ReindexPeople(ctx)
+		if err != nil {
+			return describe(err)
+		}
+		fmt.Fprintf(env.stdout, "Đã lập lại chỉ mục công dân cho %d bản ghi.\n", n)
+	}
 	return nil
 }
