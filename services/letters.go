@@ -111,19 +111,8 @@ func (s *Service) ListLetters(ctx context.Context, f models.LetterFilter, p mode
 // UpdateLetter corrects a letter: apply changes the current fields as the
 // request says, then the whole letter is checked again.
 func (s *Service) UpdateLetter(ctx context.Context, id uint, version *int, apply func(*models.LetterFields) error) (models.Letter, error) {
-	a, err := require(ctx, models.PermHandleLetters)
-	if err != nil {
-		return models.Letter{}, err
-	}
-	var l models.Letter
-	err = s.write(ctx, func(tx *gorm.DB) error {
-		if l, err = loadLetter(tx, id); err != nil {
-			return err
-		}
-		if err := checkVersion(version, l.Version, s.letterView(a, l)); err != nil {
-			return err
-		}
-		before := l
+	return s.changeLetter(ctx, id, version, ActionUpdate, func(tx *gorm.DB, l *models.Letter) error {
+		received := l.ReceivedOn
 		if err := apply(&l.LetterFields); err != nil {
 			return err
 		}
@@ -131,36 +120,21 @@ func (s *Service) UpdateLetter(ctx context.Context, id uint, version *int, apply
 		if err := l.Validate(s.Today()); err != nil {
 			return err
 		}
-		if err := s.checkLetterLinks(tx, &l); err != nil {
+		if err := s.checkLetterLinks(tx, l); err != nil {
 			return err
 		}
-		if l.ReceivedOn != before.ReceivedOn {
+		if l.ReceivedOn != received {
 			l.HandlingDueOn = s.calendar().AddWorkingDays(l.ReceivedOn, s.cfg.HandlingWorkingDays)
 		}
-		return s.saveLetter(tx, a, ActionUpdate, &before, &l)
+		return nil
 	})
-	if err != nil {
-		return l, err
-	}
-	return s.presentLetter(ctx, a, l)
 }
 
 // ClassifyLetter records the domain, kind and eligibility of a letter.
 // Classifying it as a denunciation protects its senders at once.
 func (s *Service) ClassifyLetter(ctx context.Context, id uint, in models.ClassifyInput, version *int) (models.Letter, error) {
-	a, err := require(ctx, models.PermHandleLetters)
-	if err != nil {
-		return models.Letter{}, err
-	}
-	if err := in.Validate(); err != nil {
-		return models.Letter{}, err
-	}
-	var l models.Letter
-	err = s.write(ctx, func(tx *gorm.DB) error {
-		if l, err = loadLetter(tx, id); err != nil {
-			return err
-		}
-		if err := checkVersion(version, l.Version, s.letterView(a, l)); err != nil {
+	return s.changeLetter(ctx, id, version, ActionClassify, func(tx *gorm.DB, l *models.Letter) error {
+		if err := in.Validate(); err != nil {
 			return err
 		}
 		if in.DuplicateOf != nil {
@@ -171,23 +145,38 @@ func (s *Service) ClassifyLetter(ctx context.Context, id uint, in models.Classif
 				return invalidField("duplicate_of", "Đơn trùng được chỉ ra không tồn tại.")
 			}
 		}
-		before := l
 		l.Domain, l.Kind, l.Topic = in.Domain, in.Kind, in.Topic
 		l.Eligible, l.Competent, l.DuplicateOfID = in.Eligible, in.Competent, in.DuplicateOf
 		l.ClassificationNote, l.ClassifiedOn = in.Note, s.Today()
 		if l.Status == models.LetterStatusRegistered {
 			l.Status = models.LetterStatusClassified
 		}
-		return s.saveLetter(tx, a, ActionClassify, &before, &l)
+		return nil
 	})
-	if err != nil {
-		return l, err
-	}
-	return s.presentLetter(ctx, a, l)
 }
 
 // HandleLetter records the handling decision of a classified letter.
 func (s *Service) HandleLetter(ctx context.Context, id uint, in models.HandleInput, version *int) (models.Letter, error) {
+	return s.changeLetter(ctx, id, version, ActionHandle, func(_ *gorm.DB, l *models.Letter) error {
+		if err := in.Validate(l, s.Today()); err != nil {
+			return err
+		}
+		if l.Status == models.LetterStatusRegistered {
+			return models.Errorf(models.CodeConflict, "Đơn chưa được phân loại; cần phân loại trước khi xử lý.")
+		}
+		l.Outcome, l.HandledOn, l.TransferredTo, l.HandlingNote = in.Outcome, in.HandledOn, in.TransferredTo, in.Note
+		if l.Outcome != models.OutcomeTransferred {
+			l.TransferredTo, l.ReplyReceivedOn = "", models.Date{}
+		}
+		l.Status = models.LetterStatusHandled
+		return nil
+	})
+}
+
+// changeLetter runs one change of a letter (legal staff and leaders) in a
+// write transaction: it loads the letter, refuses a stale version, lets
+// change alter it, then saves and audits it under action.
+func (s *Service) changeLetter(ctx context.Context, id uint, version *int, action string, change func(tx *gorm.DB, l *models.Letter) error) (models.Letter, error) {
 	a, err := require(ctx, models.PermHandleLetters)
 	if err != nil {
 		return models.Letter{}, err
@@ -200,19 +189,11 @@ func (s *Service) HandleLetter(ctx context.Context, id uint, in models.HandleInp
 		if err := checkVersion(version, l.Version, s.letterView(a, l)); err != nil {
 			return err
 		}
-		if err := in.Validate(&l, s.Today()); err != nil {
+		before := l
+		if err := change(tx, &l); err != nil {
 			return err
 		}
-		if l.Status == models.LetterStatusRegistered {
-			return models.Errorf(models.CodeConflict, "Đơn chưa được phân loại; cần phân loại trước khi xử lý.")
-		}
-		before := l
-		l.Outcome, l.HandledOn, l.TransferredTo, l.HandlingNote = in.Outcome, in.HandledOn, in.TransferredTo, in.Note
-		if l.Outcome != models.OutcomeTransferred {
-			l.TransferredTo, l.ReplyReceivedOn = "", models.Date{}
-		}
-		l.Status = models.LetterStatusHandled
-		return s.saveLetter(tx, a, ActionHandle, &before, &l)
+		return s.saveLetter(tx, a, action, &before, &l)
 	})
 	if err != nil {
 		return l, err
