@@ -9,7 +9,7 @@ import (
 // letter. A correction decodes the request onto a copy of these fields, so a
 // field left out of the request keeps its value.
 type LetterFields struct {
-	ReceivedOn      Date     `gorm:"not null;index;index:idx_letters_stats,priority:1" json:"received_on"`
+	ReceivedOn      Date     `gorm:"not null;index" json:"received_on"`
 	Source          Source   `gorm:"size:20;not null" json:"source"`
 	ForwardedFrom   string   `gorm:"size:300" json:"forwarded_from"`
 	Anonymous       bool     `gorm:"not null;default:false" json:"anonymous"`
@@ -17,8 +17,8 @@ type LetterFields struct {
 	SignerCount     int      `gorm:"not null;default:1" json:"signer_count"`
 	Subject         string   `gorm:"size:500;not null" json:"subject"`
 	Summary         string   `gorm:"type:text" json:"summary"`
-	Domain          Domain   `gorm:"size:20;index:idx_letters_stats,priority:2" json:"domain"`
-	Kind            Kind     `gorm:"size:20;index:idx_letters_stats,priority:3" json:"kind"`
+	Domain          Domain   `gorm:"size:20" json:"domain"`
+	Kind            Kind     `gorm:"size:20" json:"kind"`
 	Topic           Topic    `gorm:"size:20" json:"topic"`
 	CaseID          *uint    `gorm:"index" json:"case_id"`
 	ReplyReceivedOn Date     `json:"reply_received_on"`
@@ -35,7 +35,7 @@ type LetterClassification struct {
 
 // LetterHandling is the handling decision (hướng xử lý) of a letter.
 type LetterHandling struct {
-	Outcome       Outcome `gorm:"size:20;index:idx_letters_stats,priority:4" json:"outcome"`
+	Outcome       Outcome `gorm:"size:20" json:"outcome"`
 	HandledOn     Date    `json:"handled_on"`
 	TransferredTo string  `gorm:"size:300" json:"transferred_to"`
 	HandlingNote  string  `gorm:"size:2000" json:"handling_note"`

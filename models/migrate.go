@@ -1,6 +1,10 @@
 package models
 
-import "gorm.io/gorm"
+import (
+	"fmt"
+
+	"gorm.io/gorm"
+)
 
 // AllModels lists every table kntc keeps, in dependency order.
 func AllModels() []any {
@@ -20,5 +24,47 @@ func Migrate(db *gorm.DB) error {
 	if err := db.AutoMigrate(AllModels()...); err != nil {
 		return err
 	}
+	if err := migrateFigureIndexes(db); err != nil {
+		return err
+	}
+	if err := migrateSearch(db); err != nil {
+		return err
+	}
 	return SeedHolidays(db)
+}
+
+// figureIndexes cover every column the statistics read from the big tables,
+// led by the record's date, so that a period's counts read only the index
+// entries of the period and never the rows (docs/performance.md: a year of
+// a million letters went from 550 ms to about 100 ms). deleted_at is in
+// each: the rows' own index would otherwise be visited to skip withdrawn
+// records. They are written in SQL rather than in struct tags because
+// deleted_at belongs to the Record that every model embeds.
+var figureIndexes = []string{
+	`CREATE INDEX IF NOT EXISTS idx_letters_figures ON letters
+		(received_on, source, domain, kind, outcome, status, handling_due_on, signer_count, deleted_at)`,
+	`CREATE INDEX IF NOT EXISTS idx_reception_visits_figures ON reception_visits
+		(visited_on, type, people_count, case_id, session_id, deleted_at)`,
+	// "Is this the case's first visit?" looks up the earlier visits of a case.
+	`CREATE INDEX IF NOT EXISTS idx_reception_visits_case_on ON reception_visits (case_id, visited_on, deleted_at)`,
+	`CREATE INDEX IF NOT EXISTS idx_documents_figures ON documents (issued_on, doc_type, deleted_at)`,
+}
+
+// retiredIndexes were replaced by figureIndexes.
+var retiredIndexes = []string{"idx_letters_stats"}
+
+// migrateFigureIndexes creates the statistics indexes and drops the ones
+// they replace.
+func migrateFigureIndexes(db *gorm.DB) error {
+	for _, name := range retiredIndexes {
+		if err := db.Exec("DROP INDEX IF EXISTS " + name).Error; err != nil {
+			return fmt.Errorf("drop index %s: %w", name, err)
+		}
+	}
+	for _, stmt := range figureIndexes {
+		if err := db.Exec(stmt).Error; err != nil {
+			return fmt.Errorf("statistics index: %w", err)
+		}
+	}
+	return nil
 }

@@ -243,13 +243,24 @@ type letterGroup struct {
 // inspectorate's "đơn đông người" uses the same threshold as a group
 // delegation at reception, so one setting serves both (a letter with two
 // signers is "đơn có nhiều người đứng tên", not a group).
+//
+// The count is grouped twice. The inner GROUP BY adds received_on in front
+// of the four classifications, the order of idx_letters_figures, so SQLite
+// aggregates while it walks the index (a quarter of a million letters in a
+// year) without sorting them; the outer one sorts only its day-by-group
+// rows, about an eighth as many. Grouped once, SQLite sorted every letter
+// of the year first: 230 ms of CPU instead of about 100 at a million
+// letters (docs/performance.md). PostgreSQL hashes both levels alike.
 func (s *Service) countLetters(db *gorm.DB, from, to string, f *Figures) error {
 	var rows []letterGroup
-	err := db.Raw(`SELECT source, domain, kind, outcome, COUNT(*) AS n,
-			SUM(CASE WHEN signer_count >= ? THEN 1 ELSE 0 END) AS multi,
-			SUM(CASE WHEN status <> ? AND handling_due_on < ? THEN 1 ELSE 0 END) AS late
-		FROM letters
-		WHERE deleted_at IS NULL AND received_on >= ? AND received_on <= ?
+	err := db.Raw(`SELECT source, domain, kind, outcome, CAST(SUM(n) AS BIGINT) AS n,
+			CAST(SUM(multi) AS BIGINT) AS multi, CAST(SUM(late) AS BIGINT) AS late
+		FROM (SELECT received_on, source, domain, kind, outcome, COUNT(*) AS n,
+				SUM(CASE WHEN signer_count >= ? THEN 1 ELSE 0 END) AS multi,
+				SUM(CASE WHEN status <> ? AND handling_due_on < ? THEN 1 ELSE 0 END) AS late
+			FROM letters
+			WHERE deleted_at IS NULL AND received_on >= ? AND received_on <= ?
+			GROUP BY received_on, source, domain, kind, outcome) days
 		GROUP BY source, domain, kind, outcome`,
 		s.groupSize(), string(models.LetterStatusHandled), s.Today().String(), from, to).Scan(&rows).Error
 	if err != nil {

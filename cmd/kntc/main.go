@@ -43,6 +43,7 @@ func commands() []command {
 		{"import", "nhập đơn từ bảng tính Excel: import letters F.xlsx [--dry-run] [--errors-out F.xlsx]", runImport},
 		{"demo", "tạo hàng loạt dữ liệu mẫu: demo [--letters N] [--from-year Y] [--to-year Y] [--seed S]", runDemo},
 		{"user", "quản lý người dùng: user create --username U --role R [--full-name N] (mật khẩu đọc từ stdin)", runUser},
+		{"loadtest", "thử tải máy chủ đang chạy: loadtest --url U --rate 500 --duration 60s --username U --password P", runLoadtest},
 	}
 }
 

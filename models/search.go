@@ -1,0 +1,280 @@
+package models
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"gorm.io/gorm"
+)
+
+// Word search.
+//
+// A search query matches a record when every word of the query is the
+// beginning of a word of the record's search columns: "nguyen van b" finds
+// "Nguyễn Văn Bình", "dat" finds "đất đai" but "at" does not. Words are the
+// maximal runs of ASCII letters and digits in the folded text (Fold: lower
+// case, Vietnamese diacritics removed, đ as d); everything else, "/", "-",
+// "@", "%", curly quotes, separates words.
+//
+// Both databases answer it from an index instead of scanning every row
+// with LIKE '%w%' (linear: 700 ms at a million letters):
+//   - SQLite: an FTS4 table per searchable table, with the record table as
+//     its external content, kept in step by triggers, so that bulk loads
+//     (demo, import) that insert rows without the services are indexed too.
+//     FTS5 would be the modern choice, but mattn/go-sqlite3 builds it only
+//     with a build tag the README commands do not pass.
+//   - PostgreSQL: a GIN index on an expression that splits the same
+//     columns into the same words. The words are cut by regexp_split_to_array
+//     with explicit ranges, not by to_tsvector, whose parser reads e-mails,
+//     paths and numbers such as "2e10" as tokens of their own and whose
+//     letter classes follow the server's locale.
+//
+// The identity column must stay unsearchable for readers who may not see a
+// protected identity, so both indexes keep the columns apart: FTS4 by its
+// column filters (search_text:w*), PostgreSQL by marking every identity word
+// with a leading "~", a character no other word holds.
+
+// searchable lists the models whose search columns are indexed; identity
+// says the model has a search_identity column as well as search_text.
+var searchable = []struct {
+	model    any
+	identity bool
+}{
+	{&Letter{}, true}, {&Case{}, true}, {&ReceptionVisit{}, true},
+	{&ReceptionSession{}, false}, {&Dialogue{}, false}, {&CouncilMeeting{}, false}, {&Document{}, false},
+}
+
+// identityMark starts every identity word in the PostgreSQL index.
+const identityMark = "~"
+
+// SearchWords returns the words of a query, as the indexes cut the records'
+// text: folded, split on every character that is not an ASCII letter or
+// digit. A word that begins another word of the query is left out, since
+// the longer one implies it ("nguyen ng" asks no more than "nguyen"); this
+// also spares the index a short prefix that begins half its words.
+func SearchWords(q string) []string {
+	words := strings.FieldsFunc(Fold(q), func(r rune) bool { return !isWordByte(r) })
+	slices.SortFunc(words, func(a, b string) int { return len(b) - len(a) }) // longest first
+	out := words[:0]
+	for _, w := range words {
+		if !slices.ContainsFunc(out, func(o string) bool { return strings.HasPrefix(o, w) }) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// isWordByte reports whether r belongs to a word: an ASCII lower-case
+// letter or digit (Fold has lowered every letter).
+func isWordByte(r rune) bool { return r >= 'a' && r <= 'z' || r >= '0' && r <= '9' }
+
+// SearchMatch returns a condition keeping the rows of table whose search
+// columns hold every word (see SearchWords), and its one argument. With
+// identity false only search_text counts; with identity true a word may also
+// be found in search_identity. Callers decide who may search the identity.
+func SearchMatch(db *gorm.DB, table string, words []string, identity bool) (string, any, error) {
+	hasIdentity, ok := searchTables(db)[table]
+	if !ok {
+		return "", nil, fmt.Errorf("table %s has no search index", table)
+	}
+	identity = identity && hasIdentity
+	parts := make([]string, len(words))
+	if db.Dialector.Name() == DriverPostgres {
+		// A tsquery of quoted prefixes; the words hold only [a-z0-9], so
+		// they need no escaping.
+		for i, w := range words {
+			parts[i] = "'" + w + "':*"
+			if identity {
+				parts[i] = "(" + parts[i] + " | '" + identityMark + w + "':*)"
+			}
+		}
+		return pgSearchVector(hasIdentity) + " @@ CAST(? AS tsquery)", strings.Join(parts, " & "), nil
+	}
+	// An FTS4 query: terms are ANDed; an unqualified term matches in any
+	// column, a qualified one only in its own.
+	for i, w := range words {
+		parts[i] = w + "*"
+		if !identity && hasIdentity {
+			parts[i] = "search_text:" + parts[i]
+		}
+	}
+	return table + ".id IN (SELECT docid FROM " + table + "_fts WHERE " + table + "_fts MATCH ?)",
+		strings.Join(parts, " "), nil
+}
+
+// searchTables maps each indexed table to whether it has identity words.
+func searchTables(db *gorm.DB) map[string]bool {
+	out := make(map[string]bool, len(searchable))
+	for _, s := range searchable {
+		out[tableName(db, s.model)] = s.identity
+	}
+	return out
+}
+
+// tableName returns the table GORM keeps model in.
+func tableName(db *gorm.DB, model any) string {
+	stmt := &gorm.Statement{DB: db}
+	if err := stmt.Parse(model); err != nil {
+		panic(fmt.Sprintf("parse model %T: %v", model, err)) // a programming error in searchable
+	}
+	return stmt.Schema.Table
+}
+
+// pgSearchVector is the indexed expression of a table's words on
+// PostgreSQL; a query must repeat it exactly for the planner to use the
+// index. The text is cut into words by its separators; the identity is
+// first reduced to words and spaces, then each word is marked.
+func pgSearchVector(identity bool) string {
+	words := `regexp_split_to_array(coalesce(search_text, ''), '[^a-z0-9]+')`
+	if identity {
+		words += ` || regexp_split_to_array(regexp_replace(regexp_replace(coalesce(search_identity, ''),` +
+			` '[^a-z0-9]+', ' ', 'g'), '[a-z0-9]+', '` + identityMark + `\&', 'g'), ' ')`
+	}
+	return `array_to_tsvector(array_remove(` + words + `, ''))`
+}
+
+// ftsSeparators are the characters the SQLite tokenizer must treat as
+// separators although Unicode calls them letters or digits, so that its
+// words are the ASCII runs the PostgreSQL index cuts. They are whole blocks
+// (Latin-1 to Arabic, Latin Extended Additional, super- and subscripts,
+// number forms, enclosed and full-width forms), not a list drawn from Go's
+// Unicode tables, so that the index definition never changes with the Go
+// version. A letter of another script written inside an ASCII word is the
+// one case where the two databases may still cut differently.
+var ftsSeparators = func() string {
+	var b strings.Builder
+	for _, r := range [][2]rune{{0x00A0, 0x07FF}, {0x1E00, 0x1EFF}, {0x2070, 0x209F}, {0x2150, 0x218F},
+		{0x2460, 0x24FF}, {0x2C60, 0x2C7F}, {0xA720, 0xA7FF}, {0xAB30, 0xAB6F}, {0xFF00, 0xFFEF}} {
+		for c := r[0]; c <= r[1]; c++ {
+			if c != '"' {
+				b.WriteRune(c)
+			}
+		}
+	}
+	return b.String()
+}()
+
+// sqliteSearchDDL returns the statements that create table's FTS4 index
+// and the triggers that keep it in step.
+//
+// The tables with an identity column, searched by people's names, also
+// index every word's first one to six letters. FTS4 answers a prefix
+// query by merging the lists of every word that begins with it, and a
+// common name begins thousands of words (e-mail addresses such as
+// nguyenvanbinh1975@...): at a million letters "nguyen*" took 70 ms of CPU
+// where "nguyen" took 16. With the prefix indexes a prefix of up to six
+// letters (all but a handful of Vietnamese syllables) is one lookup, for
+// an index about four times larger (640 MB at a million letters). An external-content FTS4 table
+// removes a row's words by reading them from the content table, so the
+// old words are removed before an update or delete and the new ones added
+// after; an update that leaves both search columns alone (a soft delete, a
+// status change) leaves the index alone.
+func sqliteSearchDDL(table string, identity bool) []string {
+	fts := table + "_fts"
+	cols, newCols := "search_text", "new.search_text"
+	changed := "old.search_text IS NOT new.search_text"
+	if identity {
+		cols += ", search_identity"
+		newCols += ", new.search_identity"
+		changed += " OR old.search_identity IS NOT new.search_identity"
+	}
+	options := ""
+	if identity {
+		options = `prefix="1,2,3,4,5,6", `
+	}
+	return []string{
+		fmt.Sprintf(`CREATE VIRTUAL TABLE %s USING fts4(content="%s", %s, %stokenize=unicode61 "remove_diacritics=0" "separators=%s")`,
+			fts, table, cols, options, ftsSeparators),
+		fmt.Sprintf(`CREATE TRIGGER %s_ai AFTER INSERT ON %s BEGIN INSERT INTO %s(docid, %s) VALUES (new.id, %s); END`,
+			fts, table, fts, cols, newCols),
+		fmt.Sprintf(`CREATE TRIGGER %s_bu BEFORE UPDATE ON %s WHEN %s BEGIN DELETE FROM %s WHERE docid = old.id; END`,
+			fts, table, changed, fts),
+		fmt.Sprintf(`CREATE TRIGGER %s_au AFTER UPDATE ON %s WHEN %s BEGIN INSERT INTO %s(docid, %s) VALUES (new.id, %s); END`,
+			fts, table, changed, fts, cols, newCols),
+		fmt.Sprintf(`CREATE TRIGGER %s_bd BEFORE DELETE ON %s BEGIN DELETE FROM %s WHERE docid = old.id; END`,
+			fts, table, fts),
+	}
+}
+
+// migrateSearch creates the search indexes that are missing. On SQLite an
+// index whose definition changed is dropped and built again from the
+// records, in one transaction (a minute or so for a million letters, once).
+func migrateSearch(db *gorm.DB) error {
+	for _, s := range searchable {
+		table := tableName(db, s.model)
+		if db.Dialector.Name() == DriverPostgres {
+			err := db.Exec(`CREATE INDEX IF NOT EXISTS idx_` + table + `_words ON ` + table +
+				` USING gin ((` + pgSearchVector(s.identity) + `))`).Error
+			if err != nil {
+				return fmt.Errorf("search index of %s: %w", table, err)
+			}
+			continue
+		}
+		if err := migrateFTS(db, table, s.identity); err != nil {
+			return fmt.Errorf("search index of %s: %w", table, err)
+		}
+	}
+	return nil
+}
+
+// migrateFTS brings one table's FTS4 index and triggers to their current
+// definition, rebuilding the index when anything differs.
+func migrateFTS(db *gorm.DB, table string, identity bool) error {
+	want := sqliteSearchDDL(table, identity)
+	fts := table + "_fts"
+	var have []string
+	err := db.Raw(`SELECT sql FROM sqlite_master WHERE name IN ?`,
+		[]string{fts, fts + "_ai", fts + "_bu", fts + "_au", fts + "_bd"}).Scan(&have).Error
+	if err != nil {
+		return err
+	}
+	if sameStatements(have, want) {
+		return setAutomerge(db, fts)
+	}
+	return db.Transaction(func(tx *gorm.DB) error {
+		for _, t := range []string{"ai", "bu", "au", "bd"} {
+			if err := tx.Exec("DROP TRIGGER IF EXISTS " + fts + "_" + t).Error; err != nil {
+				return err
+			}
+		}
+		if err := tx.Exec("DROP TABLE IF EXISTS " + fts).Error; err != nil {
+			return err
+		}
+		for _, stmt := range want {
+			if err := tx.Exec(stmt).Error; err != nil {
+				return err
+			}
+		}
+		if err := tx.Exec("INSERT INTO " + fts + "(" + fts + ") VALUES ('rebuild')").Error; err != nil {
+			return err
+		}
+		return setAutomerge(tx, fts)
+	})
+}
+
+// setAutomerge makes FTS4 merge its segments a little after each write
+// instead of all at once. Every transaction adds a small segment (seven
+// with the prefix indexes); by default, when sixteen pile up at one level
+// they are merged in the transaction that added the sixteenth, and a merge
+// at a high level rewrites most of the index: at a million letters one
+// registration in a few hundred took a second. Incremental merging kept
+// every registration under 15 ms. The setting is stored in the index, and
+// setting it again changes nothing.
+func setAutomerge(db *gorm.DB, fts string) error {
+	return db.Exec("INSERT INTO " + fts + "(" + fts + ") VALUES ('automerge=8')").Error
+}
+
+// sameStatements reports whether the schema holds exactly the wanted
+// statements, in any order.
+func sameStatements(have, want []string) bool {
+	if len(have) != len(want) {
+		return false
+	}
+	for _, w := range want {
+		if !slices.Contains(have, w) {
+			return false
+		}
+	}
+	return true
+}
