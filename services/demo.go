@@ -97,7 +97,8 @@ type DemoSummary struct {
 // recent cases; documents about 0.5 per letter; and the people index of
 // every sender, representative and petitioner. The records are written in
 // one transaction by multi-row INSERTs whose values GORM's schema gives,
-// so that a million letters take well under a minute on SQLite. An actor
+// generated in a second goroutine, so that the load costs little beyond
+// the database's own work (its indexes and the search triggers). An actor
 // in ctx must be an admin and becomes the creator; without one the first
 // admin user is. The audit trail gets one entry for the whole load.
 func (s *Service) GenerateDemo(ctx context.Context, o DemoOptions) (DemoSummary, error) {
