@@ -578,7 +578,6 @@ var (
 	demoDocTypeMix   = newDemoMix([]int{0, 1, 2, 3, 4, 5, 6}, []int{14, 55, 9, 4, 9, 6, 3})
 	demoChairVisits  = newDemoMix([]int{1, 2, 3}, []int{50, 35, 15})
 	demoAdhocHosts   = newDemoMix([]models.HostLevel{models.HostLevelChairman, models.HostLevelViceChairman, models.HostLevelDelegate}, []int{40, 45, 15})
-	demoClosedCases  = newDemoMix([]models.CaseStatus{models.CaseStatusResolved, models.CaseStatusClosed, models.CaseStatusWithdrawn}, []int{50, 40, 10})
 	demoFirstResults = newDemoMix([]models.CaseResult{models.CaseResultCorrect, models.CaseResultIncorrect, models.CaseResultPartlyCorrect}, []int{20, 55, 25})
 	demoSecondResult = newDemoMix([]models.CaseResult{models.CaseResultUpheld, models.CaseResultOverturned}, []int{75, 25})
 	demoTrue         = true
