@@ -27,6 +27,9 @@ func Migrate(db *gorm.DB) error {
 	if err := migrateFigureIndexes(db); err != nil {
 		return err
 	}
+	if err := migrateFigureVersions(db); err != nil {
+		return err
+	}
 	if err := migrateSearch(db); err != nil {
 		return err
 	}
@@ -48,6 +51,18 @@ var figureIndexes = []string{
 	// "Is this the case's first visit?" looks up the earlier visits of a case.
 	`CREATE INDEX IF NOT EXISTS idx_reception_visits_case_on ON reception_visits (case_id, visited_on, deleted_at)`,
 	`CREATE INDEX IF NOT EXISTS idx_documents_figures ON documents (issued_on, doc_type, deleted_at)`,
+	// The inspectorate's forms count the letters handled in the period and
+	// the replies received in it (services/forms_letters.go); without these
+	// each was a scan of the whole table, and a month's workbook at a
+	// million letters took 2.3 s instead of 1.4.
+	`CREATE INDEX IF NOT EXISTS idx_letters_handled ON letters
+		(handled_on, eligible, kind, topic, domain, competent, outcome, case_id, received_on, deleted_at)`,
+	`CREATE INDEX IF NOT EXISTS idx_letters_replies ON letters (reply_received_on, outcome, kind, deleted_at)
+		WHERE reply_received_on IS NOT NULL`,
+	// The few withdrawn cases, which the visit figures leave out. A partial
+	// index: only a query that asks for withdrawn rows can use it, so it
+	// never lures the planner away from the date indexes of live ones.
+	`CREATE INDEX IF NOT EXISTS idx_cases_withdrawn ON cases (id) WHERE deleted_at IS NOT NULL`,
 }
 
 // retiredIndexes were replaced by figureIndexes.

@@ -206,3 +206,32 @@ func TestSearchOtherRecords(t *testing.T) {
 		}
 	}
 }
+
+func TestSearchPagesSortAndCount(t *testing.T) {
+	e := newSearchEnv(t)
+	for i := range 5 {
+		e.add(fmt.Sprintf("l%d", i), "Khiếu nại về đất đai", "Nguyễn Văn Bình", "Xã An Hòa", models.KindComplaint)
+	}
+	ctx := services.WithActor(context.Background(), searchActors["legal"])
+	for _, c := range []struct {
+		page    models.Page
+		wantIDs []uint
+	}{
+		{models.Page{Page: 1, PerPage: 2, Sort: "code"}, []uint{e.ids["l0"], e.ids["l1"]}},
+		{models.Page{Page: 3, PerPage: 2, Sort: "code"}, []uint{e.ids["l4"]}},
+		{models.Page{Page: 1, PerPage: 2, Sort: "-id"}, []uint{e.ids["l4"], e.ids["l3"]}},
+		{models.Page{Page: 4, PerPage: 2}, nil}, // past the end: still the total
+	} {
+		list, err := e.svc.ListLetters(ctx, models.LetterFilter{Q: "nguyen dat"}, c.page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []uint
+		for _, l := range list.Items {
+			got = append(got, l.ID)
+		}
+		if list.Total != 5 || !slices.Equal(got, c.wantIDs) {
+			t.Errorf("%+v: total %d, ids %v, want 5 and %v", c.page, list.Total, got, c.wantIDs)
+		}
+	}
+}

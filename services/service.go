@@ -84,6 +84,9 @@ type Service struct {
 	throttle *loginThrottle
 	// cal caches the working-day calendar (services/calendar.go).
 	cal calendarCache
+	// figuresCache keeps recent periods' statistics while the database's
+	// version counters say they still hold (services/statistics_cache.go).
+	figuresCache figuresCache
 }
 
 // New returns a Service over db.

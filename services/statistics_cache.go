@@ -1,0 +1,125 @@
+package services
+
+import (
+	"context"
+	"maps"
+	"sync"
+
+	"kntc/models"
+)
+
+// figuresCacheSize bounds the periods kept: a year of months, quarters and
+// the periods they are compared with, for a few days of "today".
+const figuresCacheSize = 256
+
+// figuresCache keeps the figures of recent periods while the database says
+// nothing they count has changed (models.FigureVersion). A month's figures
+// at a million letters cost about 20 ms of CPU and a year's 250; the office
+// asks for the same few periods again and again (the dashboard, each
+// report's three periods), so most requests are answered by one indexed
+// read of the version counters instead.
+type figuresCache struct {
+	mu      sync.Mutex
+	entries map[figuresKey]*figuresEntry
+	clock   uint64 // orders the entries by last use
+}
+
+// figuresKey names one period's figures. Today is part of it: the count of
+// overdue letters depends on it.
+type figuresKey struct {
+	from, to, today models.Date
+}
+
+type figuresEntry struct {
+	version int64
+	figures Figures
+	used    uint64
+}
+
+// get returns the figures of key if they were computed at version.
+func (c *figuresCache) get(key figuresKey, version int64) (Figures, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.entries[key]
+	if !ok || e.version != version {
+		return Figures{}, false
+	}
+	c.clock++
+	e.used = c.clock
+	return e.figures.clone(), true
+}
+
+// put keeps f as the figures of key at version, forgetting the least
+// recently used period when full.
+func (c *figuresCache) put(key figuresKey, version int64, f Figures) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.entries == nil {
+		c.entries = make(map[figuresKey]*figuresEntry)
+	}
+	if e, ok := c.entries[key]; ok && e.version > version {
+		return // a newer computation finished first
+	}
+	if _, ok := c.entries[key]; !ok && len(c.entries) >= figuresCacheSize {
+		var oldest figuresKey
+		var oldestUse uint64
+		first := true
+		for k, e := range c.entries {
+			if first || e.used < oldestUse {
+				oldest, oldestUse, first = k, e.used, false
+			}
+		}
+		delete(c.entries, oldest)
+	}
+	c.clock++
+	c.entries[key] = &figuresEntry{version: version, figures: f.clone(), used: c.clock}
+}
+
+// cachedFigures returns the figures of p from the cache, or counts them.
+// The version is read before counting, so figures stored under it may only
+// be newer than it says: a write committed meanwhile bumps the version and
+// the next request counts again.
+func (s *Service) cachedFigures(ctx context.Context, p Period) (Figures, error) {
+	version, err := models.FigureVersion(s.read(ctx), p.From, p.To)
+	if err != nil {
+		return Figures{}, models.Internal(err)
+	}
+	key := figuresKey{from: p.From, to: p.To, today: s.Today()}
+	if f, ok := s.figuresCache.get(key, version); ok {
+		f.Period = p
+		return f, nil
+	}
+	f, err := s.figures(ctx, p)
+	if err != nil {
+		return f, err
+	}
+	s.figuresCache.put(key, version, f)
+	return f, nil
+}
+
+// clone returns a copy of f that shares no map with it, so that a caller
+// may change what it was given without changing the cache.
+func (f Figures) clone() Figures {
+	c := f
+	c.Letters.BySource = maps.Clone(f.Letters.BySource)
+	c.Letters.ByDomain = maps.Clone(f.Letters.ByDomain)
+	c.Letters.ByKind = maps.Clone(f.Letters.ByKind)
+	c.Letters.ByOutcome = maps.Clone(f.Letters.ByOutcome)
+	c.Letters.DomainKind = cloneNested(f.Letters.DomainKind)
+	c.Letters.OutcomeKind = cloneNested(f.Letters.OutcomeKind)
+	c.Reception.ByHostLevel = maps.Clone(f.Reception.ByHostLevel)
+	c.Documents.ByType = maps.Clone(f.Documents.ByType)
+	return c
+}
+
+// cloneNested copies a map of maps.
+func cloneNested(m map[string]map[string]int) map[string]map[string]int {
+	if m == nil {
+		return nil
+	}
+	out := make(map[string]map[string]int, len(m))
+	for k, v := range m {
+		out[k] = maps.Clone(v)
+	}
+	return out
+}
