@@ -116,6 +116,11 @@ func operations() map[string]operation {
 	return ops
 }
 
+// qDescription states what a search finds (models.SearchWords): the same
+// on SQLite and PostgreSQL.
+const qDescription = "tìm không phân biệt hoa thường và dấu tiếng Việt: mỗi từ tìm phải là phần đầu của một từ trong hồ sơ " +
+	"(\"nguyen van b\" thấy \"Nguyễn Văn Bình\", \"dat\" thấy \"đất đai\"); từ là dãy chữ cái và chữ số, mọi dấu khác ngăn cách các từ"
+
 // queryParams describes every query parameter the API reads.
 var queryParams = map[string]map[string]any{
 	"page":             {"type": "integer", "minimum": 1, "default": 1},
@@ -123,7 +128,7 @@ var queryParams = map[string]map[string]any{
 	"sort":             {"type": "string", "description": "tên trường, thêm '-' phía trước để sắp xếp giảm dần"},
 	"from":             {"type": "string", "format": "date"},
 	"to":               {"type": "string", "format": "date"},
-	"q":                {"type": "string", "description": "tìm không phân biệt hoa thường và dấu tiếng Việt"},
+	"q":                {"type": "string", "description": qDescription},
 	"overdue":          {"type": "boolean"},
 	"due_within":       {"type": "integer", "minimum": 0},
 	"complexity":       {"type": "string", "enum": []string{"normal", "complex", "especially_complex"}},
