@@ -144,7 +144,11 @@ func BenchmarkScaleAPI(b *testing.B) {
 		{name: "name_search", method: "GET", want: 200, path: func() string { return "/api/v1/letters?q=" + url.QueryEscape("nguyen van binh") }},
 		{name: "rare_name_search", method: "GET", want: 200, path: func() string { return "/api/v1/letters?q=" + url.QueryEscape("le thi kim") }},
 		{name: "create_letter", method: "POST", want: 201, path: func() string { return "/api/v1/letters" }, body: func() any {
-			return letterBody(map[string]any{"received_on": s.today, "subject": "Đo tải: khiếu nại về thu hồi đất số " + strconv.Itoa(r.IntN(1e6))})
+			// A new sender each time, as at the reception desk: the same one
+			// would make every answer list all of their earlier letters.
+			n := r.IntN(1e9)
+			return letterBody(map[string]any{"received_on": s.today, "subject": "Đo tải: khiếu nại về thu hồi đất số " + strconv.Itoa(n),
+				"senders": []map[string]any{{"full_name": "Người Đo Tải " + strconv.Itoa(n), "id_number": fmt.Sprintf("079%09d", n)}}})
 		}},
 		{name: "statistics_month_cached", method: "GET", want: 200, path: func() string { return "/api/v1/reports/statistics?month=" + s.month }},
 		{name: "statistics_year", method: "GET", want: 200, fresh: true, path: func() string { return "/api/v1/reports/statistics?year=" + s.year }},
