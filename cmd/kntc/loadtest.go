@@ -166,6 +166,7 @@ type loadTest struct {
 	ids    []int
 	months []string // YYYY-MM, the latest first
 	names  []string
+	people []loadSender
 	today  string // the latest date a letter was received on
 }
 
@@ -185,12 +186,17 @@ func (lt *loadTest) total() int { return lt.o.rate * int(lt.o.duration/time.Seco
 
 // loadLetter is what the preparation reads of a listed letter.
 type loadLetter struct {
-	ID         int    `json:"id"`
-	ReceivedOn string `json:"received_on"`
-	Senders    []struct {
-		FullName string `json:"full_name"`
-	} `json:"senders"`
-	IdentityProtected bool `json:"identity_protected"`
+	ID                int          `json:"id"`
+	ReceivedOn        string       `json:"received_on"`
+	Senders           []loadSender `json:"senders"`
+	IdentityProtected bool         `json:"identity_protected"`
+}
+
+// loadSender is a sender the created letters reuse.
+type loadSender struct {
+	FullName string `json:"full_name"`
+	IDNumber string `json:"id_number,omitempty"`
+	Address  string `json:"address,omitempty"`
 }
 
 // prepare logs in and reads the ids, months and sender names the requests
@@ -233,6 +239,7 @@ func (lt *loadTest) prepare(ctx context.Context) error {
 			lt.ids = append(lt.ids, l.ID)
 			if !l.IdentityProtected && len(l.Senders) > 0 && l.Senders[0].FullName != "" {
 				lt.names = append(lt.names, l.Senders[0].FullName)
+				lt.people = append(lt.people, l.Senders[0])
 			}
 		}
 	}
@@ -282,10 +289,17 @@ func (lt *loadTest) plan(r *rand.Rand) loadRequest {
 		}
 		return loadRequest{kind: kind, method: http.MethodGet, path: path, want: http.StatusOK}
 	case n < lt.o.mix[0]+lt.o.mix[1]:
+		// One sender in five writes again (the same name, ID number and
+		// address as a letter of the register); the others are new
+		// citizens, with a name of the register and an ID number of their own.
+		sender := lt.people[r.IntN(len(lt.people))]
+		if r.IntN(5) > 0 {
+			sender.IDNumber = fmt.Sprintf("0%011d", r.Int64N(1e11))
+		}
 		body := map[string]any{
 			"received_on": lt.today,
 			"source":      "post",
-			"senders":     []map[string]string{{"full_name": lt.names[r.IntN(len(lt.names))], "address": "Xã Tân Hưng, huyện Tân Châu"}},
+			"senders":     []loadSender{sender},
 			"subject":     "Thử tải: khiếu nại về việc thu hồi đất số " + strconv.Itoa(r.IntN(100000)),
 		}
 		return loadRequest{kind: loadCreate, method: http.MethodPost, path: "/api/v1/letters", body: body, want: http.StatusCreated}
