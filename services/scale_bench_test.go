@@ -4,11 +4,7 @@ import (
 	"context"
 	"io"
 	"net/url"
-	"os"
-	"path/filepath"
 	"strconv"
-	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -17,19 +13,12 @@ import (
 	"kntc/exports"
 	"kntc/models"
 	"kntc/services"
+	"kntc/services/scaletest"
 )
 
 // The scale benchmarks read a register of a million letters (issue 7,
-// docs/performance.md). Building one takes minutes, so they use a prebuilt
-// database when told where it is:
-//
-//	KNTC_BENCH_DB=/path/kntc.db            a SQLite file (opened as is)
-//	KNTC_BENCH_POSTGRES_DSN='host=...'     a PostgreSQL database
-//
-// Without either, the first scale benchmark generates one with the demo
-// generator into the benchmark's temp folder: KNTC_BENCH_LETTERS letters
-// (default 1,000,000) over the four years up to this one. Only -bench runs
-// any of this; plain `go test` never does.
+// docs/performance.md), opened by scaletest.Open: set KNTC_BENCH_DB or
+// KNTC_BENCH_POSTGRES_DSN to a prebuilt one. Only -bench runs any of this.
 
 // scaleEnv is the opened million-letter register and its periods.
 type scaleEnv struct {
@@ -39,89 +28,45 @@ type scaleEnv struct {
 	month services.Period // a full month of that year
 }
 
-var (
-	scaleOnce sync.Once
-	scale     scaleEnv
-	scaleErr  error
-)
-
-// scaleSetup opens (or builds) the register once per test binary.
+// scaleSetup opens the register and picks the periods measured.
 func scaleSetup(b *testing.B) scaleEnv {
 	b.Helper()
-	scaleOnce.Do(func() { scale, scaleErr = openScale() })
-	if scaleErr != nil {
-		b.Fatal(scaleErr)
+	e, err := openScale()
+	if err != nil {
+		b.Fatal(err)
 	}
-	return scale
+	return e
 }
 
 func openScale() (scaleEnv, error) {
 	var e scaleEnv
-	driver, dsn := models.DriverSQLite, os.Getenv("KNTC_BENCH_DB")
-	if pg := os.Getenv("KNTC_BENCH_POSTGRES_DSN"); pg != "" {
-		driver, dsn = models.DriverPostgres, pg
-	}
-	generate := dsn == ""
-	if generate {
-		dir, err := os.MkdirTemp("", "kntc-scale-bench-")
-		if err != nil {
-			return e, err
-		}
-		dsn = filepath.Join(dir, "kntc.db")
-	}
-	db, err := models.Open(driver, dsn, nil)
+	db, err := scaletest.Open()
 	if err != nil {
 		return e, err
 	}
-	if err := models.Migrate(db); err != nil {
-		return e, err
-	}
 	e.db, e.svc = db, services.New(db, services.DefaultConfig(), nil)
-	if generate {
-		n := 1_000_000
-		if v, err := strconv.Atoi(os.Getenv("KNTC_BENCH_LETTERS")); err == nil && v > 0 {
-			n = v
-		}
-		to := e.svc.Today().Year()
-		if _, err := e.svc.GenerateDemo(context.Background(), services.DemoOptions{Letters: n, FromYear: to - 3, ToYear: to, Seed: 7}); err != nil {
-			return e, err
-		}
-	}
-	var last string
-	if err := db.Raw("SELECT MAX(received_on) FROM letters").Scan(&last).Error; err != nil {
+	_, year, err := scaletest.Latest(db)
+	if err != nil {
 		return e, err
 	}
-	if len(last) < 4 {
-		return e, io.ErrUnexpectedEOF
-	}
-	year, _ := strconv.Atoi(last[:4])
 	cutoff := e.svc.Config().CutoffDay
-	if e.year, err = services.ParsePeriodValues(url.Values{"year": {strconv.Itoa(year - 1)}}, cutoff); err != nil {
+	if e.year, err = services.ParsePeriodValues(url.Values{"year": {strconv.Itoa(year)}}, cutoff); err != nil {
 		return e, err
 	}
-	e.month, err = services.ParsePeriodValues(url.Values{"month": {strconv.Itoa(year-1) + "-05"}}, cutoff)
+	e.month, err = services.ParsePeriodValues(url.Values{"month": {strconv.Itoa(year) + "-05"}}, cutoff)
 	return e, err
-}
-
-// cpuTime returns the CPU time the process has used. The benchmarks report
-// it per operation beside the wall time: on a shared machine the wall time
-// also counts what other processes took from the two cores.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // loopCPU runs op b.N times and reports its CPU milliseconds per operation.
 func loopCPU(b *testing.B, op func() error) {
 	b.Helper()
-	start := cpuTime()
+	start := scaletest.CPUTime()
 	for b.Loop() {
 		if err := op(); err != nil {
 			b.Fatal(err)
 		}
 	}
-	b.ReportMetric(float64(cpuTime()-start)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
+	b.ReportMetric(float64(scaletest.CPUTime()-start)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
 }
 
 // scaleActors read the register: legal staff see protected identity,
