@@ -28,12 +28,12 @@ func (h *Handler) importLetters(c *gin.Context) {
 	query := c.Request.URL.Query()
 	dryRun, err := strconv.ParseBool(defaultString(query.Get("dry_run"), "false"))
 	if err != nil {
-		respondError(c, invalidQuery("dry_run", "Phải là true hoặc false."))
+		respondError(c, models.InvalidField("dry_run", "Phải là true hoặc false."))
 		return
 	}
 	format := defaultString(query.Get("format"), "json")
 	if format != "json" && format != "xlsx" {
-		respondError(c, invalidQuery("format", "Định dạng "+strconv.Quote(format)+" không được hỗ trợ; dùng json hoặc xlsx."))
+		respondError(c, models.InvalidField("format", "Định dạng "+strconv.Quote(format)+" không được hỗ trợ; dùng json hoặc xlsx."))
 		return
 	}
 	data, name, err := readUpload(c, "file")
@@ -101,7 +101,7 @@ func uploadError(err error, field string) error {
 	case errors.As(err, &tooLarge):
 		return models.Errorf(models.CodeTooLarge, "Tệp gửi lên vượt quá %d MiB; hãy chia thành nhiều tệp.", maxImportBody>>20)
 	case errors.Is(err, io.EOF):
-		return invalidQuery(field, "Thiếu tệp: gửi bảng tính Excel trong trường "+strconv.Quote(field)+".")
+		return models.InvalidField(field, "Thiếu tệp: gửi bảng tính Excel trong trường "+strconv.Quote(field)+".")
 	}
 	return models.Errorf(models.CodeInvalid, "Nội dung multipart/form-data không hợp lệ.")
 }

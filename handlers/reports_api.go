@@ -41,7 +41,7 @@ func (h *Handler) getStatistics(c *gin.Context) {
 	case "xlsx":
 		includeIdentity, err := strconv.ParseBool(defaultString(query.Get("include_identity"), "false"))
 		if err != nil {
-			respondError(c, invalidQuery("include_identity", "Phải là true hoặc false."))
+			respondError(c, models.InvalidField("include_identity", "Phải là true hoặc false."))
 			return
 		}
 		wb, err := h.svc.StatisticsWorkbook(ctx, p, includeIdentity)
@@ -60,7 +60,7 @@ func (h *Handler) getStatistics(c *gin.Context) {
 		vietnamese, ascii := p.FormsFileName("xlsx")
 		sendWorkbook(c, wb, exports.WriteForms, vietnamese, ascii)
 	default:
-		respondError(c, invalidQuery("format", "Định dạng "+strconv.Quote(format)+" không được hỗ trợ; dùng json, xlsx, forms hoặc text."))
+		respondError(c, models.InvalidField("format", "Định dạng "+strconv.Quote(format)+" không được hỗ trợ; dùng json, xlsx, forms hoặc text."))
 	}
 }
 
@@ -82,10 +82,4 @@ func defaultString(s, def string) string {
 		return def
 	}
 	return s
-}
-
-// invalidQuery reports one bad query parameter.
-func invalidQuery(field, message string) error {
-	return &models.Error{Code: models.CodeInvalid, Message: message,
-		Fields: []models.FieldError{{Field: field, Message: message}}}
 }

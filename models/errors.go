@@ -71,6 +71,12 @@ func Forbidden() *Error {
 	return Errorf(CodeForbidden, "Bạn không có quyền thực hiện thao tác này.")
 }
 
+// InvalidField reports one rejected input field; the message serves as both
+// the problem's detail and the field's error.
+func InvalidField(field, message string) *Error {
+	return &Error{Code: CodeInvalid, Message: message, Fields: []FieldError{{Field: field, Message: message}}}
+}
+
 // CodeOf returns the code of err, mapping GORM's and the drivers' well-known
 // errors (not found, duplicate key, foreign key) to the API's codes.
 func CodeOf(err error) ErrorCode {

@@ -81,7 +81,7 @@ func (s *Service) DeleteCase(ctx context.Context, id uint) error {
 // checkCaseLink checks that a linked case, if any, exists.
 func checkCaseLink(tx *gorm.DB, caseID *uint) error {
 	if caseID != nil && !exists(tx, &models.Case{}, *caseID) {
-		return invalidField("case_id", "Vụ việc được liên kết không tồn tại.")
+		return models.InvalidField("case_id", "Vụ việc được liên kết không tồn tại.")
 	}
 	return nil
 }

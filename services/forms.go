@@ -68,7 +68,7 @@ func (s *Service) reportHeading(p Period) exports.Workbook {
 // figures, and args is only read.
 func (s *Service) forms(ctx context.Context, p Period) ([]exports.Form, error) {
 	if p.From.IsZero() || p.To.IsZero() || p.To.Before(p.From) {
-		return nil, periodError("period", "Kỳ báo cáo không hợp lệ.")
+		return nil, models.InvalidField("period", "Kỳ báo cáo không hợp lệ.")
 	}
 	db := s.read(ctx)
 	args := map[string]any{"from": p.From.String(), "to": p.To.String(), "group": s.groupSize()}

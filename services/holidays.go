@@ -35,7 +35,7 @@ func (s *Service) ListHolidays(ctx context.Context, year int) (HolidayYear, erro
 		return out, models.Errorf(models.CodeUnauthorized, "Vui lòng đăng nhập.")
 	}
 	if year < 1900 || year > 2199 {
-		return out, invalidField("year", "Năm phải từ 1900 đến 2199.")
+		return out, models.InvalidField("year", "Năm phải từ 1900 đến 2199.")
 	}
 	from, to := models.NewDate(year, 1, 1), models.NewDate(year, 12, 31)
 	if err := s.read(ctx).Where("date >= ? AND date <= ?", from.String(), to.String()).Order("date").Find(&out.Items).Error; err != nil {

@@ -139,10 +139,10 @@ func (s *Service) ClassifyLetter(ctx context.Context, id uint, in models.Classif
 		}
 		if in.DuplicateOf != nil {
 			if *in.DuplicateOf == l.ID {
-				return invalidField("duplicate_of", "Đơn không thể trùng với chính nó.")
+				return models.InvalidField("duplicate_of", "Đơn không thể trùng với chính nó.")
 			}
 			if _, err := loadLetter(tx, *in.DuplicateOf); err != nil {
-				return invalidField("duplicate_of", "Đơn trùng được chỉ ra không tồn tại.")
+				return models.InvalidField("duplicate_of", "Đơn trùng được chỉ ra không tồn tại.")
 			}
 		}
 		l.Domain, l.Kind, l.Topic = in.Domain, in.Kind, in.Topic
@@ -222,7 +222,7 @@ func (s *Service) saveLetter(tx *gorm.DB, a Actor, action string, before, l *mod
 // checkLetterLinks checks that a linked case exists.
 func (s *Service) checkLetterLinks(tx *gorm.DB, l *models.Letter) error {
 	if l.CaseID != nil && !exists(tx, &models.Case{}, *l.CaseID) {
-		return invalidField("case_id", "Vụ việc được liên kết không tồn tại.")
+		return models.InvalidField("case_id", "Vụ việc được liên kết không tồn tại.")
 	}
 	return nil
 }

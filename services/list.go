@@ -15,7 +15,7 @@ import (
 func paginate[T any](q *gorm.DB, p models.Page, sortable map[string]string) (models.List[T], error) {
 	out := models.List[T]{Items: []T{}, Page: p.Page, PerPage: p.PerPage}
 	if _, ok := sortable[strings.TrimPrefix(p.Sort, "-")]; !ok && p.Sort != "" {
-		return out, invalidField("sort", "Không sắp xếp được theo trường này.")
+		return out, models.InvalidField("sort", "Không sắp xếp được theo trường này.")
 	}
 	desc := strings.HasPrefix(p.Sort, "-")
 	col := sortable[strings.TrimPrefix(p.Sort, "-")]

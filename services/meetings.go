@@ -174,7 +174,7 @@ func checkCaseIDs(tx *gorm.DB, ids []uint) error {
 		}
 	}
 	if len(missing) > 0 {
-		return invalidField("case_ids", "Không tìm thấy vụ việc số "+strings.Join(missing, ", ")+".")
+		return models.InvalidField("case_ids", "Không tìm thấy vụ việc số "+strings.Join(missing, ", ")+".")
 	}
 	return nil
 }

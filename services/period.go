@@ -96,43 +96,43 @@ func ParsePeriod(q PeriodQuery, cutoffDay int) (Period, error) {
 	}
 	switch {
 	case len(given) == 0:
-		return Period{}, periodError("period", "Cần chọn một kỳ báo cáo: tháng (month=YYYY-MM), quý (quarter=YYYY-Qn), 6 tháng (half=YYYY-H1 hoặc YYYY-H2), 9 tháng (nine_months=YYYY), năm (year=YYYY) hoặc khoảng ngày (from, to).")
+		return Period{}, models.InvalidField("period", "Cần chọn một kỳ báo cáo: tháng (month=YYYY-MM), quý (quarter=YYYY-Qn), 6 tháng (half=YYYY-H1 hoặc YYYY-H2), 9 tháng (nine_months=YYYY), năm (year=YYYY) hoặc khoảng ngày (from, to).")
 	case len(given) > 1:
-		return Period{}, periodError(given[1], "Chỉ được chọn một kỳ báo cáo.")
+		return Period{}, models.InvalidField(given[1], "Chỉ được chọn một kỳ báo cáo.")
 	}
 	switch given[0] {
 	case "month":
 		m := periodMonthRe.FindStringSubmatch(strings.TrimSpace(q.Month))
 		if m == nil {
-			return Period{}, periodError("month", "Tháng phải có dạng YYYY-MM, ví dụ 2022-05.")
+			return Period{}, models.InvalidField("month", "Tháng phải có dạng YYYY-MM, ví dụ 2022-05.")
 		}
 		y, n := atoiPeriod(m[1]), atoiPeriod(m[2])
 		if n < 1 || n > 12 {
-			return Period{}, periodError("month", "Tháng phải từ 01 đến 12.")
+			return Period{}, models.InvalidField("month", "Tháng phải từ 01 đến 12.")
 		}
 		return namedPeriod(PeriodMonth, y, n, cutoffDay)
 	case "quarter":
 		m := periodQuarterRe.FindStringSubmatch(strings.TrimSpace(q.Quarter))
 		if m == nil {
-			return Period{}, periodError("quarter", "Quý phải có dạng YYYY-Qn (n từ 1 đến 4), ví dụ 2022-Q1.")
+			return Period{}, models.InvalidField("quarter", "Quý phải có dạng YYYY-Qn (n từ 1 đến 4), ví dụ 2022-Q1.")
 		}
 		return namedPeriod(PeriodQuarter, atoiPeriod(m[1]), atoiPeriod(m[2]), cutoffDay)
 	case "half":
 		m := periodHalfRe.FindStringSubmatch(strings.TrimSpace(q.Half))
 		if m == nil {
-			return Period{}, periodError("half", "Kỳ 6 tháng phải có dạng YYYY-H1 (6 tháng đầu năm) hoặc YYYY-H2 (6 tháng cuối năm).")
+			return Period{}, models.InvalidField("half", "Kỳ 6 tháng phải có dạng YYYY-H1 (6 tháng đầu năm) hoặc YYYY-H2 (6 tháng cuối năm).")
 		}
 		return namedPeriod(PeriodHalf, atoiPeriod(m[1]), atoiPeriod(m[2]), cutoffDay)
 	case "nine_months":
 		m := periodYearRe.FindStringSubmatch(strings.TrimSpace(q.NineMonths))
 		if m == nil {
-			return Period{}, periodError("nine_months", "Kỳ 9 tháng phải ghi năm dạng YYYY, ví dụ 2022.")
+			return Period{}, models.InvalidField("nine_months", "Kỳ 9 tháng phải ghi năm dạng YYYY, ví dụ 2022.")
 		}
 		return namedPeriod(PeriodNineMonths, atoiPeriod(m[1]), 1, cutoffDay)
 	case "year":
 		m := periodYearRe.FindStringSubmatch(strings.TrimSpace(q.Year))
 		if m == nil {
-			return Period{}, periodError("year", "Năm phải có dạng YYYY, ví dụ 2022.")
+			return Period{}, models.InvalidField("year", "Năm phải có dạng YYYY, ví dụ 2022.")
 		}
 		return namedPeriod(PeriodYear, atoiPeriod(m[1]), 1, cutoffDay)
 	}
@@ -148,32 +148,26 @@ func ParsePeriodValues(v url.Values, cutoffDay int) (Period, error) {
 func parseRange(fromText, toText string, cutoffDay int) (Period, error) {
 	fromText, toText = strings.TrimSpace(fromText), strings.TrimSpace(toText)
 	if fromText == "" {
-		return Period{}, periodError("from", "Cần cả ngày bắt đầu (from) và ngày kết thúc (to).")
+		return Period{}, models.InvalidField("from", "Cần cả ngày bắt đầu (from) và ngày kết thúc (to).")
 	}
 	if toText == "" {
-		return Period{}, periodError("to", "Cần cả ngày bắt đầu (from) và ngày kết thúc (to).")
+		return Period{}, models.InvalidField("to", "Cần cả ngày bắt đầu (from) và ngày kết thúc (to).")
 	}
 	from, err := models.ParseDate(fromText)
 	if err != nil {
-		return Period{}, periodError("from", "Ngày bắt đầu phải là ngày có thật, dạng YYYY-MM-DD.")
+		return Period{}, models.InvalidField("from", "Ngày bắt đầu phải là ngày có thật, dạng YYYY-MM-DD.")
 	}
 	to, err := models.ParseDate(toText)
 	if err != nil {
-		return Period{}, periodError("to", "Ngày kết thúc phải là ngày có thật, dạng YYYY-MM-DD.")
+		return Period{}, models.InvalidField("to", "Ngày kết thúc phải là ngày có thật, dạng YYYY-MM-DD.")
 	}
 	if to.Before(from) {
-		return Period{}, periodError("to", "Ngày kết thúc không được trước ngày bắt đầu.")
+		return Period{}, models.InvalidField("to", "Ngày kết thúc không được trước ngày bắt đầu.")
 	}
 	if from.Year() < periodMinYear {
-		return Period{}, periodError("from", fmt.Sprintf("Ngày bắt đầu phải từ năm %d trở đi.", periodMinYear))
+		return Period{}, models.InvalidField("from", fmt.Sprintf("Ngày bắt đầu phải từ năm %d trở đi.", periodMinYear))
 	}
 	return rangePeriod(from, to, cutoffDay), nil
-}
-
-// periodError is the invalid-input error of one period parameter.
-func periodError(field, message string) error {
-	return &models.Error{Code: models.CodeInvalid, Message: message,
-		Fields: []models.FieldError{{Field: field, Message: message}}}
 }
 
 func atoiPeriod(s string) int {
@@ -193,7 +187,7 @@ func normalCutoff(day int) int {
 // namedPeriod builds a month, quarter, half, nine months or year.
 func namedPeriod(kind PeriodKind, year, n, cutoffDay int) (Period, error) {
 	if year < periodMinYear || year > 9998 {
-		return Period{}, periodError(string(kind), fmt.Sprintf("Năm phải từ %d đến 9998.", periodMinYear))
+		return Period{}, models.InvalidField(string(kind), fmt.Sprintf("Năm phải từ %d đến 9998.", periodMinYear))
 	}
 	return makeNamed(kind, year, n, cutoffDay), nil
 }

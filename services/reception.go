@@ -65,13 +65,13 @@ func (s *Service) checkSessionVisits(tx *gorm.DB, _ Actor, r, before *models.Rec
 		return err
 	}
 	if n > 0 {
-		return invalidField("held_on", "Kỳ tiếp đã có lượt tiếp vào ngày cũ; hãy sửa các lượt tiếp trước khi đổi ngày.")
+		return models.InvalidField("held_on", "Kỳ tiếp đã có lượt tiếp vào ngày cũ; hãy sửa các lượt tiếp trước khi đổi ngày.")
 	}
 	if err := visits().Where("type <> ?", string(r.Type)).Count(&n).Error; err != nil {
 		return err
 	}
 	if n > 0 {
-		return invalidField("type", "Kỳ tiếp đã có lượt tiếp thuộc loại cũ; hãy sửa các lượt tiếp trước khi đổi loại.")
+		return models.InvalidField("type", "Kỳ tiếp đã có lượt tiếp thuộc loại cũ; hãy sửa các lượt tiếp trước khi đổi loại.")
 	}
 	return nil
 }
@@ -146,13 +146,13 @@ func (s *Service) linkVisit(tx *gorm.DB, a Actor, r, before *models.ReceptionVis
 		return err
 	}
 	if r.LetterID != nil && !exists(tx, &models.Letter{}, *r.LetterID) {
-		return invalidField("letter_id", "Đơn được liên kết không tồn tại.")
+		return models.InvalidField("letter_id", "Đơn được liên kết không tồn tại.")
 	}
 	switch {
 	case r.CaseID != nil:
 		return checkCaseLink(tx, r.CaseID)
 	case before != nil:
-		return invalidField("case_id", "Lượt tiếp phải thuộc một vụ việc.")
+		return models.InvalidField("case_id", "Lượt tiếp phải thuộc một vụ việc.")
 	default:
 		c, err := s.openCaseForVisit(tx, a, r)
 		if err != nil {
@@ -174,15 +174,15 @@ func checkVisitSession(tx *gorm.DB, r *models.ReceptionVisit) error {
 	var sess models.ReceptionSession
 	if err := load(tx, &sess, *r.SessionID, "kỳ tiếp công dân"); err != nil {
 		if models.CodeOf(err) == models.CodeNotFound {
-			return invalidField("session_id", "Kỳ tiếp được chọn không tồn tại.")
+			return models.InvalidField("session_id", "Kỳ tiếp được chọn không tồn tại.")
 		}
 		return err
 	}
 	if sess.HeldOn != r.VisitedOn {
-		return invalidField("session_id", "Kỳ tiếp được chọn diễn ra ngày "+sess.HeldOn.VN()+", khác ngày tiếp của lượt tiếp.")
+		return models.InvalidField("session_id", "Kỳ tiếp được chọn diễn ra ngày "+sess.HeldOn.VN()+", khác ngày tiếp của lượt tiếp.")
 	}
 	if string(sess.Type) != string(r.Type) {
-		return invalidField("session_id", "Loại lượt tiếp phải trùng loại kỳ tiếp ("+sess.Type.Label()+").")
+		return models.InvalidField("session_id", "Loại lượt tiếp phải trùng loại kỳ tiếp ("+sess.Type.Label()+").")
 	}
 	return nil
 }

@@ -28,12 +28,6 @@ func exists(tx *gorm.DB, model any, id uint) bool {
 	return n > 0
 }
 
-// invalidField returns an invalid-input error for one field.
-func invalidField(field, message string) error {
-	return &models.Error{Code: models.CodeInvalid, Message: message,
-		Fields: []models.FieldError{{Field: field, Message: message}}}
-}
-
 // withdraw soft-deletes a record (leaders only) and audits it.
 func (s *Service) withdraw(ctx context.Context, model interface{ EntityName() string }, id uint, what string) error {
 	a, err := require(ctx, models.PermWithdraw)

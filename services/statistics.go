@@ -131,7 +131,7 @@ func (s *Service) Statistics(ctx context.Context, p Period) (Statistics, error) 
 // checked the role.
 func (s *Service) statistics(ctx context.Context, p Period) (Statistics, error) {
 	if p.From.IsZero() || p.To.IsZero() || p.To.Before(p.From) {
-		return Statistics{}, periodError("period", "Kỳ báo cáo không hợp lệ.")
+		return Statistics{}, models.InvalidField("period", "Kỳ báo cáo không hợp lệ.")
 	}
 	// The three periods are counted concurrently: each is a few read-only
 	// GROUP BY queries, which SQLite (WAL) and PostgreSQL serve in parallel
