@@ -14,7 +14,10 @@ func Fold(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := true // drop leading spaces
-	for _, r := range norm.NFD.String(s) {
+	// Invalid bytes become U+FFFD first: the normaliser leaves the letters
+	// after an invalid byte undecomposed, so folding twice would differ
+	// (found by FuzzFold).
+	for _, r := range norm.NFD.String(strings.ToValidUTF8(s, "\uFFFD")) {
 		switch {
 		case unicode.Is(unicode.Mn, r):
 			continue
