@@ -30,7 +30,16 @@ const (
 //     never both read and then deadlock upgrading to write;
 //   - synchronous=FULL: letters are legal records, and FULL cost little at
 //     office load in our benchmark (docs/performance.md).
-const sqliteParams = "_journal_mode=WAL&_busy_timeout=10000&_foreign_keys=on&_txlock=immediate&_synchronous=FULL"
+const sqliteParams = "_journal_mode=WAL&_busy_timeout=" + SQLiteBusyTimeout + "&_foreign_keys=on&_txlock=immediate&_synchronous=FULL"
+
+// SQLiteConns is the size of the SQLite connection pool: readers run in
+// parallel under WAL and writers are serialised by the services, so a few
+// connections suffice on two cores.
+const SQLiteConns = 8
+
+// SQLiteBusyTimeout is how long, in milliseconds, a SQLite connection
+// waits for another process's write lock before it fails.
+const SQLiteBusyTimeout = "10000"
 
 // Open connects to the database. For SQLite, dsn is a file path (its
 // folder is created) and the connection settings above are added.
@@ -71,10 +80,8 @@ func Open(driver, dsn string, log *slog.Logger) (*gorm.DB, error) {
 		return nil, err
 	}
 	if driver == DriverSQLite {
-		// Readers run in parallel under WAL; writers are serialised by the
-		// services, so a few connections suffice on two cores.
-		sqlDB.SetMaxOpenConns(8)
-		sqlDB.SetMaxIdleConns(8)
+		sqlDB.SetMaxOpenConns(SQLiteConns)
+		sqlDB.SetMaxIdleConns(SQLiteConns)
 	} else {
 		sqlDB.SetMaxOpenConns(25)
 		sqlDB.SetMaxIdleConns(25)

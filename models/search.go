@@ -172,17 +172,21 @@ var ftsSeparators = func() string {
 // and the triggers that keep it in step.
 //
 // The tables with an identity column, searched by people's names, also
-// index every word's first one to six letters. FTS4 answers a prefix
-// query by merging the lists of every word that begins with it, and a
-// common name begins thousands of words (e-mail addresses such as
-// nguyenvanbinh1975@...): at a million letters "nguyen*" took 70 ms of CPU
-// where "nguyen" took 16. With the prefix indexes a prefix of up to six
-// letters (all but a handful of Vietnamese syllables) is one lookup, for
-// an index about four times larger (640 MB at a million letters). An external-content FTS4 table
-// removes a row's words by reading them from the content table, so the
-// old words are removed before an update or delete and the new ones added
-// after; an update that leaves both search columns alone (a soft delete, a
-// status change) leaves the index alone.
+// index every word's first one and two letters. FTS4 answers a prefix
+// query by merging the lists of every word that begins with it: a whole
+// syllable ("nguyen", "binh") begins a handful of words, but a letter or
+// two begin hundreds ("nguyen van b" took 280 ms at a million letters
+// without them, 56 ms with them). Longer prefix indexes paid only for
+// e-mail addresses, whose local parts begin with names; e-mails are not
+// searched (Person.searchText), and each prefix index adds the cost of
+// indexing every word again: with prefixes of one to six letters the
+// letters' index took twice as long to build (26 s instead of 13 s).
+//
+// An external-content FTS4 table removes a row's words by reading them
+// from the content table, so the old words are removed before an update
+// or delete and the new ones added after; an update that leaves both
+// search columns alone (a soft delete, a status change) leaves the index
+// alone.
 func sqliteSearchDDL(table string, identity bool) []string {
 	fts := table + "_fts"
 	cols, newCols := "search_text", "new.search_text"
@@ -194,7 +198,7 @@ func sqliteSearchDDL(table string, identity bool) []string {
 	}
 	options := ""
 	if identity {
-		options = `prefix="1,2,3,4,5,6", `
+		options = `prefix="1,2", `
 	}
 	return []string{
 		fmt.Sprintf(`CREATE VIRTUAL TABLE %s USING fts4(content="%s", %s, %stokenize=unicode61 "remove_diacritics=0" "separators=%s")`,

@@ -108,11 +108,15 @@ func loadDemoIfEmpty(ctx context.Context, a *app, env cmdEnv) error {
 
 // demoSummaryLine is the one-line Vietnamese report of a demo load.
 func demoSummaryLine(s services.DemoSummary) string {
+	beside := ""
+	if s.BesideWAL {
+		beside = " Tệp cơ sở dữ liệu đang được chương trình khác mở nên việc nạp chậm hơn; nên dừng máy chủ trước khi nạp."
+	}
 	return fmt.Sprintf("Đã tạo dữ liệu mẫu từ %s đến %s trong %s giây: %s đơn, %s vụ việc, %s lượt tiếp công dân "+
 		"(%s kỳ tiếp), %s cuộc đối thoại, %s cuộc họp Hội đồng tư vấn, %s văn bản.",
 		s.From.VN(), s.To.VN(), strings.Replace(strconv.FormatFloat(s.Duration.Seconds(), 'f', 1, 64), ".", ",", 1),
 		groupDigits(s.Letters), groupDigits(s.Cases), groupDigits(s.ReceptionVisits), groupDigits(s.ReceptionSessions),
-		groupDigits(s.Dialogues), groupDigits(s.CouncilMeetings), groupDigits(s.Documents))
+		groupDigits(s.Dialogues), groupDigits(s.CouncilMeetings), groupDigits(s.Documents)) + beside
 }
 
 // groupDigits writes n with dots between thousands, the Vietnamese way.
