@@ -172,15 +172,20 @@ var ftsSeparators = func() string {
 // and the triggers that keep it in step.
 //
 // The tables with an identity column, searched by people's names, also
-// index every word's first one and two letters. FTS4 answers a prefix
-// query by merging the lists of every word that begins with it: a whole
-// syllable ("nguyen", "binh") begins a handful of words, but a letter or
-// two begin hundreds ("nguyen van b" took 280 ms at a million letters
-// without them, 56 ms with them). Longer prefix indexes paid only for
+// index every word's first one, two and three letters. FTS4 answers a
+// prefix query by merging the lists of every word that begins with it: a
+// whole syllable of five letters or more begins a handful of words, but a
+// shorter one begins dozens ("thi" also begins thien, thiet, thieu, thinh)
+// and a letter hundreds. At a million letters, "nguyen van b" took 284 ms
+// in the index without prefixes and 56 ms with them, and a reception
+// officer's "le thi kim" (whose words must also be found outside the
+// protected names) 24 ms with the one- and two-letter prefixes alone and
+// 5 ms with the three-letter one. Longer prefix indexes paid only for
 // e-mail addresses, whose local parts begin with names; e-mails are not
-// searched (Person.searchText), and each prefix index adds the cost of
-// indexing every word again: with prefixes of one to six letters the
-// letters' index took twice as long to build (26 s instead of 13 s).
+// searched (Person.searchText), and each prefix index costs indexing every
+// word again: with prefixes of one to six letters the letters' index took
+// twice as long to build as without (26 s instead of 13 s), with one to
+// three letters 19 s.
 //
 // An external-content FTS4 table removes a row's words by reading them
 // from the content table, so the old words are removed before an update
@@ -198,7 +203,7 @@ func sqliteSearchDDL(table string, identity bool) []string {
 	}
 	options := ""
 	if identity {
-		options = `prefix="1,2", `
+		options = `prefix="1,2,3", `
 	}
 	return []string{
 		fmt.Sprintf(`CREATE VIRTUAL TABLE %s USING fts4(content="%s", %s, %stokenize=unicode61 "remove_diacritics=0" "separators=%s")`,
