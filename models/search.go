@@ -283,15 +283,20 @@ func migrateFTS(db *gorm.DB, table string, identity bool) error {
 }
 
 // setAutomerge makes FTS4 merge its segments a little after each write
-// instead of all at once. Every transaction adds a small segment (seven
-// with the prefix indexes); by default, when sixteen pile up at one level
-// they are merged in the transaction that added the sixteenth, and a merge
-// at a high level rewrites most of the index: at a million letters one
-// registration in a few hundred took a second. Incremental merging kept
-// every registration under 15 ms. The setting is stored in the index, and
-// setting it again changes nothing.
+// instead of all at once. Every transaction adds a small segment to each
+// of the index's parts (four with the prefix indexes); when sixteen pile up
+// at one level they are merged synchronously, in whichever statement
+// flushes the next one, and a merge at a high level rewrites hundreds of
+// megabytes: at a million letters one registration in a few hundred took
+// a second, and under 60 registrations a second one took 5 to 15 s (the
+// merge wrote 120,000 pages in one INSERT), with every other registration
+// queued behind it. With automerge=8 the incremental merging fell behind
+// at that rate; with 2 it merges as soon as two segments share a level,
+// a little after every write, and no statement took over a second in two
+// minutes of 300 requests a second (docs/performance.md). The setting is
+// stored in the index, and setting it again changes nothing.
 func setAutomerge(db *gorm.DB, fts string) error {
-	return db.Exec("INSERT INTO " + fts + "(" + fts + ") VALUES ('automerge=8')").Error
+	return db.Exec("INSERT INTO " + fts + "(" + fts + ") VALUES ('automerge=2')").Error
 }
 
 // sameStatements reports whether the schema holds exactly the wanted
