@@ -25,24 +25,25 @@ func SuspendRowTriggers(tx *gorm.DB) (resume func() error, err error) {
 	if tx.Dialector.Name() == DriverPostgres {
 		return func() error { return nil }, nil
 	}
-	var recreate []string
+	type trigger struct{ name, create string }
+	var suspended []trigger
 	for _, s := range searchable {
-		table := tableName(tx, s.model)
-		recreate = append(recreate, insertTrigger(sqliteSearchDDL(table, s.identity), table+"_fts_ai"))
+		name := tableName(tx, s.model) + "_fts_ai"
+		suspended = append(suspended, trigger{name, insertTrigger(sqliteSearchDDL(tableName(tx, s.model), s.identity), name)})
 	}
 	for _, s := range figureSources {
-		recreate = append(recreate, insertTrigger(sqliteFigureTriggers(s.table, s.date), s.table+"_figures_ai"))
+		name := s.table + "_figures_ai"
+		suspended = append(suspended, trigger{name, insertTrigger(sqliteFigureTriggers(s.table, s.date), name)})
 	}
-	for _, stmt := range recreate {
-		name := strings.Fields(strings.TrimPrefix(stmt, "CREATE TRIGGER IF NOT EXISTS "))[0]
-		if err := tx.Exec("DROP TRIGGER IF EXISTS " + name).Error; err != nil {
-			return nil, fmt.Errorf("suspend trigger %s: %w", name, err)
+	for _, t := range suspended {
+		if err := tx.Exec("DROP TRIGGER IF EXISTS " + t.name).Error; err != nil {
+			return nil, fmt.Errorf("suspend trigger %s: %w", t.name, err)
 		}
 	}
 	return func() error {
-		for _, stmt := range recreate {
-			if err := tx.Exec(stmt).Error; err != nil {
-				return fmt.Errorf("restore trigger: %w", err)
+		for _, t := range suspended {
+			if err := tx.Exec(t.create).Error; err != nil {
+				return fmt.Errorf("restore trigger %s: %w", t.name, err)
 			}
 		}
 		for _, s := range searchable {
@@ -50,17 +51,14 @@ func SuspendRowTriggers(tx *gorm.DB) (resume func() error, err error) {
 			// The rebuild leaves a few large segments, which automerge
 			// would then merge under the first registrations (a second
 			// each at 60 a second); optimize merges them now, once.
-			for _, step := range []string{"rebuild", "optimize"} {
-				if err := tx.Exec("INSERT INTO " + fts + "(" + fts + ") VALUES ('" + step + "')").Error; err != nil {
-					return fmt.Errorf("build search index %s: %w", fts, err)
-				}
+			if err := rebuildFTS(tx, fts); err != nil {
+				return fmt.Errorf("build search index %s: %w", fts, err)
 			}
-			if err := setAutomerge(tx, fts); err != nil {
-				return err
+			if err := tx.Exec("INSERT INTO " + fts + "(" + fts + ") VALUES ('optimize')").Error; err != nil {
+				return fmt.Errorf("optimize search index %s: %w", fts, err)
 			}
 		}
-		return tx.Exec(`INSERT INTO figure_versions (name, version) VALUES (?, 1)
-			ON CONFLICT (name) DO UPDATE SET version = figure_versions.version + 1`, allMonths).Error
+		return tx.Exec(bumpFigureVersion("'" + allMonths + "'")).Error
 	}, nil
 }
 

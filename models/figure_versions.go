@@ -80,10 +80,7 @@ func migrateFigureVersions(db *gorm.DB) error {
 // (which has no statement triggers). The months are the first seven
 // characters of the stored 'YYYY-MM-DD' dates.
 func sqliteFigureTriggers(table, date string) []string {
-	bump := func(month string) string {
-		return `INSERT INTO figure_versions (name, version) VALUES (` + month +
-			`, 1) ON CONFLICT (name) DO UPDATE SET version = version + 1;`
-	}
+	bump := func(month string) string { return bumpFigureVersion(month) + ";" }
 	month := func(row string) string {
 		if date == "" {
 			return "'" + allMonths + "'"
@@ -97,6 +94,13 @@ func sqliteFigureTriggers(table, date string) []string {
 			bump(month("old")) + ` ` + bump(month("new")) + ` END`,
 		`CREATE TRIGGER IF NOT EXISTS ` + name + `ad AFTER DELETE ON ` + table + ` BEGIN ` + bump(month("old")) + ` END`,
 	}
+}
+
+// bumpFigureVersion is the statement that bumps the counter named by the
+// SQL expression month (a row's month in a trigger, or a quoted name).
+func bumpFigureVersion(month string) string {
+	return `INSERT INTO figure_versions (name, version) VALUES (` + month +
+		`, 1) ON CONFLICT (name) DO UPDATE SET version = figure_versions.version + 1`
 }
 
 // pgBumpFunction bumps the counters of the months of the rows a statement

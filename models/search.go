@@ -275,11 +275,17 @@ func migrateFTS(db *gorm.DB, table string, identity bool) error {
 				return err
 			}
 		}
-		if err := tx.Exec("INSERT INTO " + fts + "(" + fts + ") VALUES ('rebuild')").Error; err != nil {
-			return err
-		}
-		return setAutomerge(tx, fts)
+		return rebuildFTS(tx, fts)
 	})
+}
+
+// rebuildFTS builds an FTS4 index again from its content table, in one
+// pass, and sets its merging (FTS4 forgets the setting with the index).
+func rebuildFTS(tx *gorm.DB, fts string) error {
+	if err := tx.Exec("INSERT INTO " + fts + "(" + fts + ") VALUES ('rebuild')").Error; err != nil {
+		return err
+	}
+	return setAutomerge(tx, fts)
 }
 
 // setAutomerge makes FTS4 merge its segments a little after each write

@@ -21,9 +21,8 @@ import (
 // transaction began has no original to keep: a load into an empty register
 // writes each page once, and a crash still rolls the whole load back. When
 // another connection has the file open (a running server), SQLite refuses
-// the switch and the load runs under WAL, only slower. It reports whether
-// the load bypassed the WAL.
-func (s *Service) writeBulk(ctx context.Context, fn func(tx *gorm.DB) error) (direct bool, err error) {
+// the switch and the load runs under WAL, only slower; throughWAL says so.
+func (s *Service) writeBulk(ctx context.Context, fn func(tx *gorm.DB) error) (throughWAL bool, err error) {
 	if !s.sqlite {
 		return false, s.write(ctx, fn)
 	}
@@ -41,7 +40,8 @@ func (s *Service) writeBulk(ctx context.Context, fn func(tx *gorm.DB) error) (di
 		// Each statement on a fresh session of the pinned connection: a
 		// chained one would carry the previous statement's clauses.
 		conn := func() *gorm.DB { return pinned.Session(&gorm.Session{NewDB: true}) }
-		if direct = rollbackJournal(conn); direct {
+		throughWAL = !rollbackJournal(conn)
+		if !throughWAL {
 			// Back to WAL even when the load failed; should this fail, the
 			// next connection opened switches the file back (models.Open).
 			defer conn().Exec("PRAGMA journal_mode = WAL")
@@ -51,7 +51,7 @@ func (s *Service) writeBulk(ctx context.Context, fn func(tx *gorm.DB) error) (di
 	if err != nil {
 		return false, models.AsError(err)
 	}
-	return direct, nil
+	return throughWAL, nil
 }
 
 // rollbackJournal switches conn's database to a rollback journal and

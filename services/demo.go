@@ -122,7 +122,7 @@ func (s *Service) GenerateDemo(ctx context.Context, o DemoOptions) (DemoSummary,
 		a = Actor{Username: "system"}
 	}
 	var sum DemoSummary
-	direct, err := s.writeBulk(ctx, func(tx *gorm.DB) error {
+	throughWAL, err := s.writeBulk(ctx, func(tx *gorm.DB) error {
 		var n int64
 		if err := tx.Unscoped().Model(&models.Letter{}).Count(&n).Error; err != nil {
 			return err
@@ -159,7 +159,7 @@ func (s *Service) GenerateDemo(ctx context.Context, o DemoOptions) (DemoSummary,
 	if err != nil {
 		return DemoSummary{}, err
 	}
-	sum.BesideWAL = s.sqlite && !direct
+	sum.BesideWAL = throughWAL
 	return sum, nil
 }
 
