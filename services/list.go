@@ -67,6 +67,9 @@ func paginateMatches[T any](q *gorm.DB, p models.Page, order string, out models.
 	for _, c := range cols {
 		sel = append(sel, table+"."+c+" AS "+c)
 	}
+	if from := models.SearchSource(q, table); from != table {
+		q = q.Table(from)
+	}
 	matches := q.Select(strings.Join(append(sel, "COUNT(*) OVER () AS total"), ", "))
 	var page []struct {
 		ID    uint
@@ -165,13 +168,13 @@ func search(q *gorm.DB, a Actor, query string, hasIdentity bool) *gorm.DB {
 	// Every word was found in some column. A protected record the actor
 	// did not create must also hold every word outside its identity: the
 	// index check runs only for those records, after the cheap tests.
-	textOnly, words2, err := models.SearchMatch(q, table, words, false)
+	textOnly, textArgs, err := models.SearchTextHolds(q, table, words)
 	if err != nil {
 		_ = q.AddError(err)
 		return q
 	}
 	return q.Where("("+table+".kind IS NULL OR "+table+".kind <> ? OR "+table+".created_by = ? OR "+textOnly+")",
-		string(models.KindDenunciation), a.ID, words2)
+		append([]any{string(models.KindDenunciation), a.ID}, textArgs...)...)
 }
 
 // tableOf returns the table a query reads, parsing its model if GORM has
