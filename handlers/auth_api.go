@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"encoding/json"
 	"errors"
 	"net/http"
 	"strings"
@@ -80,6 +81,18 @@ func bearerToken(c *gin.Context) string {
 func respond(c *gin.Context, status int, v any, err error) {
 	if err != nil {
 		respondError(c, err)
+		return
+	}
+	// A value that writes its own JSON (a record with its labels, a list of
+	// them) is sent as it writes it: c.JSON would check and compact it again
+	// (models.List.MarshalJSON says what that cost).
+	if m, ok := v.(json.Marshaler); ok {
+		b, err := m.MarshalJSON()
+		if err != nil {
+			respondError(c, models.Internal(err))
+			return
+		}
+		c.Data(status, "application/json; charset=utf-8", b)
 		return
 	}
 	c.JSON(status, v)

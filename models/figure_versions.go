@@ -35,6 +35,18 @@ var figureSources = []struct{ table, date string }{
 	{"cases", ""},
 }
 
+// FigureDate returns the date column whose months version the rows of
+// table, or "" when a change to it bumps the counter of every period or
+// the table is not counted at all.
+func FigureDate(table string) string {
+	for _, s := range figureSources {
+		if s.table == table {
+			return s.date
+		}
+	}
+	return ""
+}
+
 // allMonths is the counter every period depends on.
 const allMonths = "*"
 

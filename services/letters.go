@@ -82,6 +82,7 @@ func (s *Service) ListLetters(ctx context.Context, f models.LetterFilter, p mode
 		return models.List[models.Letter]{}, err
 	}
 	q := rangeOn(s.read(ctx).Model(&models.Letter{}), "received_on", f.Range)
+	q = countedIn(q, s.listCounts, "received_on", f.Range)
 	q = eq(q, "source", f.Source)
 	q = eq(q, "domain", f.Domain)
 	q = eq(q, "kind", f.Kind)

@@ -33,7 +33,7 @@ func paginate[T any](q *gorm.DB, p models.Page, sortable map[string]string) (mod
 	if _, searched := q.Get(searchedSetting); searched {
 		return paginateMatches(q, p, order, out)
 	}
-	if err := q.Count(&out.Total).Error; err != nil {
+	if err := countRows(q, &out.Total); err != nil {
 		return out, models.Internal(err)
 	}
 	if err := q.Order(order).Offset(p.Offset()).Limit(p.PerPage).Find(&out.Items).Error; err != nil {

@@ -86,7 +86,10 @@ type Service struct {
 	cal calendarCache
 	// figuresCache keeps recent periods' statistics while the database's
 	// version counters say they still hold (services/statistics_cache.go).
-	figuresCache figuresCache
+	figuresCache *figuresCache
+	// listCounts keeps the row counts of lists bounded by a period, on the
+	// same counters (services/list_counts.go).
+	listCounts *listCountCache
 }
 
 // New returns a Service over db.
@@ -107,6 +110,9 @@ func New(db *gorm.DB, cfg Config, log *slog.Logger) *Service {
 		now:      time.Now,
 		sqlite:   db.Dialector.Name() == models.DriverSQLite,
 		throttle: newLoginThrottle(),
+
+		figuresCache: newFiguresCache(),
+		listCounts:   &listCountCache{size: listCountCacheSize},
 	}
 }
 

@@ -3,7 +3,6 @@ package services
 import (
 	"context"
 	"maps"
-	"sync"
 
 	"kntc/models"
 )
@@ -18,61 +17,17 @@ const figuresCacheSize = 256
 // asks for the same few periods again and again (the dashboard, each
 // report's three periods), so most requests are answered by one indexed
 // read of the version counters instead.
-type figuresCache struct {
-	mu      sync.Mutex
-	entries map[figuresKey]*figuresEntry
-	clock   uint64 // orders the entries by last use
+type figuresCache = versionedCache[figuresKey, Figures]
+
+// newFiguresCache returns an empty figures cache.
+func newFiguresCache() *figuresCache {
+	return &figuresCache{size: figuresCacheSize, copyOf: Figures.clone}
 }
 
 // figuresKey names one period's figures. Today is part of it: the count of
 // overdue letters depends on it.
 type figuresKey struct {
 	from, to, today models.Date
-}
-
-type figuresEntry struct {
-	version int64
-	figures Figures
-	used    uint64
-}
-
-// get returns the figures of key if they were computed at version.
-func (c *figuresCache) get(key figuresKey, version int64) (Figures, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	e, ok := c.entries[key]
-	if !ok || e.version != version {
-		return Figures{}, false
-	}
-	c.clock++
-	e.used = c.clock
-	return e.figures.clone(), true
-}
-
-// put keeps f as the figures of key at version, forgetting the least
-// recently used period when full.
-func (c *figuresCache) put(key figuresKey, version int64, f Figures) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.entries == nil {
-		c.entries = make(map[figuresKey]*figuresEntry)
-	}
-	if e, ok := c.entries[key]; ok && e.version > version {
-		return // a newer computation finished first
-	}
-	if _, ok := c.entries[key]; !ok && len(c.entries) >= figuresCacheSize {
-		var oldest figuresKey
-		var oldestUse uint64
-		first := true
-		for k, e := range c.entries {
-			if first || e.used < oldestUse {
-				oldest, oldestUse, first = k, e.used, false
-			}
-		}
-		delete(c.entries, oldest)
-	}
-	c.clock++
-	c.entries[key] = &figuresEntry{version: version, figures: f.clone(), used: c.clock}
 }
 
 // cachedFigures returns the figures of p from the cache, or counts them.
