@@ -18,7 +18,9 @@ type plainList[T any] struct {
 // it for slice elements.
 type pointerMarshaler struct{ N int }
 
-func (p *pointerMarshaler) MarshalJSON() ([]byte, error) { return json.Marshal(map[string]int{"n": p.N * 10}) }
+func (p *pointerMarshaler) MarshalJSON() ([]byte, error) {
+	return json.Marshal(map[string]int{"n": p.N * 10})
+}
 
 func sameJSON[T any](t *testing.T, name string, l List[T]) {
 	t.Helper()
