@@ -61,6 +61,7 @@ func (h *Handler) engine() *gin.Engine {
 	if h.limiter != nil {
 		r.Use(h.limiter.middleware)
 	}
+	r.Use(h.admitReads)
 
 	r.GET("/healthz", h.health)
 
@@ -185,5 +186,22 @@ func securityHeaders(c *gin.Context) {
 	hd.Set("X-Frame-Options", "DENY")
 	hd.Set("Referrer-Policy", "same-origin")
 	hd.Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")
+	c.Next()
+}
+
+// admitReads lets read requests (GET, HEAD) at the database in turns, so
+// that writers keep a connection (services.Service.AdmitRead). A client
+// that leaves while waiting is answered with nothing.
+func (h *Handler) admitReads(c *gin.Context) {
+	if c.Request.Method != http.MethodGet && c.Request.Method != http.MethodHead {
+		c.Next()
+		return
+	}
+	release, err := h.svc.AdmitRead(c.Request.Context())
+	if err != nil {
+		c.AbortWithStatus(http.StatusServiceUnavailable)
+		return
+	}
+	defer release()
 	c.Next()
 }

@@ -34,15 +34,18 @@ const (
 const sqliteParams = "_journal_mode=WAL&_busy_timeout=" + SQLiteBusyTimeout + "&_foreign_keys=on&_txlock=immediate&_synchronous=FULL"
 
 // SQLiteConns is the size of the SQLite connection pool: one connection
-// per core for readers, which run in parallel under WAL, and one more for
-// the writer, which the services serialise. SQLite works in the calling
+// per core for readers, which run in parallel under WAL and which the
+// services admit a core's worth at a time (services.Service.AdmitRead), and
+// two more for writers: the one write transaction the services allow at a
+// time, and the reads a write request makes outside it (its login, its
+// answer), which must not wait behind the reads. SQLite works in the calling
 // thread, so more connections than cores only time-slice the cores, and a
 // registration, which holds the write lock while it runs, was stretched
 // with them: under a 300 requests/s load at a million letters on two cores,
 // registrations' p99 was 7 s with eight connections and 0.5 s with three
 // (docs/performance.md). Requests beyond the pool wait for a connection in
 // Go instead.
-var SQLiteConns = runtime.GOMAXPROCS(0) + 1
+var SQLiteConns = runtime.GOMAXPROCS(0) + 2
 
 // SQLiteBusyTimeout is how long, in milliseconds, a SQLite connection
 // waits for another process's write lock before it fails.

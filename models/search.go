@@ -316,7 +316,10 @@ func migrateFTS(db *gorm.DB, table string, identity bool) error {
 		return err
 	}
 	if sameStatements(have, want) {
-		return setAutomerge(db, fts)
+		if err := setAutomerge(db, fts); err != nil {
+			return err
+		}
+		return LiftFTSBase(db, fts)
 	}
 	return db.Transaction(func(tx *gorm.DB) error {
 		for _, t := range []string{"ai", "bu", "au", "bd"} {
@@ -332,7 +335,13 @@ func migrateFTS(db *gorm.DB, table string, identity bool) error {
 				return err
 			}
 		}
-		return rebuildFTS(tx, fts)
+		if err := rebuildFTS(tx, fts); err != nil {
+			return err
+		}
+		if err := tx.Exec("INSERT INTO " + fts + "(" + fts + ") VALUES ('optimize')").Error; err != nil {
+			return err
+		}
+		return LiftFTSBase(tx, fts)
 	})
 }
 
@@ -346,20 +355,53 @@ func rebuildFTS(tx *gorm.DB, fts string) error {
 }
 
 // setAutomerge makes FTS4 merge its segments a little after each write
-// instead of all at once. Every transaction adds a small segment to each
-// of the index's parts (four with the prefix indexes); when sixteen pile up
-// at one level they are merged synchronously, in whichever statement
-// flushes the next one, and a merge at a high level rewrites hundreds of
-// megabytes: at a million letters one registration in a few hundred took
-// a second, and under 60 registrations a second one took 5 to 15 s (the
-// merge wrote 120,000 pages in one INSERT), with every other registration
-// queued behind it. With automerge=8 the incremental merging fell behind
-// at that rate; with 2 it merges as soon as two segments share a level,
-// a little after every write, and no statement took over a second in two
-// minutes of 300 requests a second (docs/performance.md). The setting is
-// stored in the index, and setting it again changes nothing.
+// that writes leaf pages (a large import, an edit of a long text), two at a
+// time, instead of sixteen at once. A registration's words fit in a
+// segment without leaves, which automerge leaves alone: those are merged
+// sixteen at a time, in whichever statement flushes the sixteenth, which
+// is cheap as long as the large index built by a load is not among them
+// (LiftFTSBase). The setting is stored in the index, and setting it again
+// changes nothing.
 func setAutomerge(db *gorm.DB, fts string) error {
 	return db.Exec("INSERT INTO " + fts + "(" + fts + ") VALUES ('automerge=2')").Error
+}
+
+// liftedLevel is the merge level, within each of an FTS4 table's indexes,
+// to which LiftFTSBase moves the index's oldest segment.
+const liftedLevel = 40
+
+// LiftFTSBase moves the oldest segment of each of fts's indexes (the one
+// at the index's highest merge level: at a million letters, the whole
+// index built by the demo load) up to merge level 40, out of reach of the
+// merges that the registrations' small segments go through.
+//
+// FTS4 merges segments of the same level into one at the next level, with
+// automerge=2 two at a time. A segment of level L stands for about 2^L
+// writes, so the small segments of the registrations reach the level of a
+// large old segment after 2^L of them and are merged with it, rewriting it
+// whole, and then again at every doubling: with the demo's index at level
+// 2, the server rewrote the letters' 600 MB index after a handful of
+// registrations and again and again after (a single INSERT held the write
+// lock for 5 s while every registration queued behind it;
+// docs/performance.md). At level 40 that takes 2^40 writes. Queries read one
+// segment more per index, which costs nothing measurable.
+//
+// Moving a segment up keeps FTS4's order of segments (a higher level holds
+// older rows, and a row's newest version wins) as long as it was already
+// the highest. Nothing is moved while an incremental merge is under way,
+// since FTS4 keeps the levels of such a merge in the table's hint (stat
+// row 1); the next run does it. It is cheap and changes nothing once done.
+func LiftFTSBase(db *gorm.DB, fts string) error {
+	var merging int64
+	if err := db.Raw("SELECT count(*) FROM " + fts + "_stat WHERE id = 1 AND length(value) > 0").Scan(&merging).Error; err != nil {
+		return err
+	}
+	if merging > 0 {
+		return nil
+	}
+	return db.Exec(`UPDATE `+fts+`_segdir SET level = level - level % 1024 + ?
+		WHERE level % 1024 < ? AND level = (SELECT max(t.level) FROM `+fts+`_segdir AS t WHERE t.level / 1024 = `+fts+`_segdir.level / 1024)`,
+		liftedLevel, liftedLevel).Error
 }
 
 // sameStatements reports whether the schema holds exactly the wanted

@@ -90,6 +90,9 @@ type Service struct {
 	// listCounts keeps the row counts of lists bounded by a period, on the
 	// same counters (services/list_counts.go).
 	listCounts *listCountCache
+	// readSlots admits read requests on SQLite (services/admission.go); nil
+	// on PostgreSQL.
+	readSlots chan struct{}
 }
 
 // New returns a Service over db.
@@ -103,13 +106,18 @@ func New(db *gorm.DB, cfg Config, log *slog.Logger) *Service {
 	if cfg.Deadlines == (models.DeadlineRules{}) {
 		cfg.Deadlines = models.DefaultDeadlineRules()
 	}
+	var readSlots chan struct{}
+	if db.Dialector.Name() == models.DriverSQLite {
+		readSlots = newReadSlots()
+	}
 	return &Service{
-		db:       db,
-		cfg:      cfg,
-		log:      log,
-		now:      time.Now,
-		sqlite:   db.Dialector.Name() == models.DriverSQLite,
-		throttle: newLoginThrottle(),
+		readSlots: readSlots,
+		db:        db,
+		cfg:       cfg,
+		log:       log,
+		now:       time.Now,
+		sqlite:    db.Dialector.Name() == models.DriverSQLite,
+		throttle:  newLoginThrottle(),
 
 		figuresCache: newFiguresCache(),
 		listCounts:   &listCountCache{size: listCountCacheSize},

@@ -291,10 +291,13 @@ func (lt *loadTest) plan(r *rand.Rand) loadRequest {
 	case n < lt.o.mix[0]+lt.o.mix[1]:
 		// One sender in five writes again (the same name, ID number and
 		// address as a letter of the register); the others are new
-		// citizens, with a name of the register and an ID number of their own.
+		// citizens, with a name of the register and an ID number and a
+		// house of their own (the same name at the same address would be
+		// the same citizen to the duplicate check).
 		sender := lt.people[r.IntN(len(lt.people))]
 		if r.IntN(5) > 0 {
 			sender.IDNumber = fmt.Sprintf("0%011d", r.Int64N(1e11))
+			sender.Address = strings.TrimSuffix(fmt.Sprintf("Số %d, %s", 1+r.IntN(999), sender.Address), ", ")
 		}
 		body := map[string]any{
 			"received_on": lt.today,
