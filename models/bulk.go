@@ -10,26 +10,41 @@ import (
 // SuspendRowTriggers drops, in tx, the SQLite triggers that index and count
 // every inserted row, for a load of hundreds of thousands of rows in one
 // transaction (kntc demo). The function it returns, run in the same
-// transaction after the load, creates them again, builds the search
-// indexes from the tables in one pass each (FTS4 "rebuild", then
-// "optimize") and bumps the figure counter that every period reads.
+// transaction after the load, creates them again, gives every search index
+// the load's rows and bumps the figure counter that every period reads.
 //
 // Row by row, the search triggers add each record's words to the index
 // through a trigger program, and the figure triggers upsert a counter per
 // row: a million letters and their cases, visits and documents took 97 s
-// with them and 86 s with one rebuild after the load. Updates and deletes
-// keep their triggers, and a load that fails rolls the drops back with
-// everything else (SQLite's DDL is transactional). On PostgreSQL nothing changes: its search words are a
-// generated column and its figure triggers run once per statement.
-func SuspendRowTriggers(tx *gorm.DB) (resume func() error, err error) {
+// with them and 86 s with one rebuild after the load. The index of a table
+// that is empty when the load starts is built by side (a SearchSide, which
+// may be nil) while the load runs, and copied in; any other index, or one
+// whose side build failed, is built from its table in one pass (FTS4
+// "rebuild", then "optimize"), as they all were before. Updates and
+// deletes keep their triggers, and a load that fails rolls the drops back
+// with everything else (SQLite's DDL is transactional). On PostgreSQL
+// nothing changes: its search words are a generated column and its figure
+// triggers run once per statement.
+func SuspendRowTriggers(tx *gorm.DB, side *SearchSide) (resume func() error, err error) {
 	if tx.Dialector.Name() == DriverPostgres {
 		return func() error { return nil }, nil
 	}
 	type trigger struct{ name, create string }
 	var suspended []trigger
 	for _, s := range searchable {
-		name := tableName(tx, s.model) + "_fts_ai"
-		suspended = append(suspended, trigger{name, insertTrigger(sqliteSearchDDL(tableName(tx, s.model), s.identity), name)})
+		table := tableName(tx, s.model)
+		name := table + "_fts_ai"
+		suspended = append(suspended, trigger{name, insertTrigger(sqliteSearchDDL(table, s.identity), name)})
+		if side != nil {
+			empty, err := indexEmpty(tx, table, true)
+			if err != nil {
+				return nil, fmt.Errorf("search index of %s: %w", table, err)
+			}
+			if empty {
+				_, letters := s.model.(*Letter)
+				side.plan(table, s.identity, letters)
+			}
+		}
 	}
 	for _, s := range figureSources {
 		name := s.table + "_figures_ai"
@@ -40,14 +55,23 @@ func SuspendRowTriggers(tx *gorm.DB) (resume func() error, err error) {
 			return nil, fmt.Errorf("suspend trigger %s: %w", t.name, err)
 		}
 	}
+	side.start()
 	return func() error {
 		for _, t := range suspended {
 			if err := tx.Exec(t.create).Error; err != nil {
 				return fmt.Errorf("restore trigger %s: %w", t.name, err)
 			}
 		}
+		copied, err := side.copyIndexes(tx)
+		if err != nil {
+			return err
+		}
 		for _, s := range searchable {
-			fts := tableName(tx, s.model) + "_fts"
+			table := tableName(tx, s.model)
+			if copied[table] {
+				continue
+			}
+			fts := table + "_fts"
 			// The rebuild leaves a few large segments, which automerge
 			// would then merge under the first registrations (a second
 			// each at 60 a second); optimize merges them now, once.

@@ -9,7 +9,10 @@ import (
 )
 
 // writeBulk runs fn in one write transaction, as write does, for a load of
-// gigabytes into a register that nobody else has open (kntc demo).
+// gigabytes into a register that nobody else has open (kntc demo). On
+// SQLite fn also gets a builder of search indexes beside the load
+// (models.SearchSide, for SuspendRowTriggers; nil elsewhere), whose files
+// are deleted after the transaction, whatever its outcome.
 //
 // Under WAL every page of such a transaction is written twice, to the WAL
 // and then by the checkpoint into the database, and every page read back
@@ -22,9 +25,9 @@ import (
 // writes each page once, and a crash still rolls the whole load back. When
 // another connection has the file open (a running server), SQLite refuses
 // the switch and the load runs under WAL, only slower; throughWAL says so.
-func (s *Service) writeBulk(ctx context.Context, fn func(tx *gorm.DB) error) (throughWAL bool, err error) {
+func (s *Service) writeBulk(ctx context.Context, fn func(tx *gorm.DB, side *models.SearchSide) error) (throughWAL bool, err error) {
 	if !s.sqlite {
-		return false, s.write(ctx, fn)
+		return false, s.write(ctx, func(tx *gorm.DB) error { return fn(tx, nil) })
 	}
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
@@ -44,9 +47,27 @@ func (s *Service) writeBulk(ctx context.Context, fn func(tx *gorm.DB) error) (th
 		if !throughWAL {
 			// Back to WAL even when the load failed; should this fail, the
 			// next connection opened switches the file back (models.Open).
-			defer conn().Exec("PRAGMA journal_mode = WAL")
+			defer conn().Exec("PRAGMA main.journal_mode = WAL")
 		}
-		return conn().Transaction(fn)
+		side, err := models.NewSearchSide(conn())
+		if err != nil {
+			// The indexes are then built after the load, only slower.
+			s.log.Warn("bulk load: no side search index", "err", err)
+		}
+		// Detached from the connection before it goes back to the pool.
+		defer func() {
+			if err := side.Close(conn()); err != nil {
+				s.log.Warn("bulk load: side search index not removed", "err", err)
+			}
+		}()
+		err = conn().Transaction(func(tx *gorm.DB) error { return fn(tx, side) })
+		if err == nil && side != nil {
+			if side.Err() != nil {
+				s.log.Warn("bulk load: search indexes rebuilt after the load instead", "err", side.Err())
+			}
+			s.log.Debug("bulk load: search indexes built beside the load", "indexes", side.Copied())
+		}
+		return err
 	})
 	if err != nil {
 		return false, models.AsError(err)

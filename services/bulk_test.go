@@ -2,6 +2,7 @@ package services_test
 
 import (
 	"context"
+	"path/filepath"
 	"slices"
 	"testing"
 
@@ -56,7 +57,7 @@ func checkAfterBulkLoad(t *testing.T, svc *services.Service, db *gorm.DB) {
 			t.Errorf("trigger %s missing after the load: %v", want, triggers)
 		}
 	}
-	for _, fts := range []string{"letters_fts", "cases_fts", "reception_visits_fts", "documents_fts"} {
+	for _, fts := range sqliteSearchIndexes {
 		if err := db.Exec("INSERT INTO " + fts + "(" + fts + ") VALUES ('integrity-check')").Error; err != nil {
 			t.Errorf("%s after the load: %v", fts, err)
 		}
@@ -82,12 +83,8 @@ func TestDemoLoadBesideAnotherConnection(t *testing.T) {
 	if modeltest.Driver() != models.DriverSQLite {
 		t.Skip("the journal switch is SQLite's")
 	}
-	svc, db := demoEnv(t)
-	var path string
-	if err := db.Raw("SELECT file FROM pragma_database_list WHERE name = 'main'").Scan(&path).Error; err != nil {
-		t.Fatal(err)
-	}
-	other, err := models.Open(models.DriverSQLite, path, nil)
+	svc, db, log := loggedDemoEnv(t)
+	other, err := models.Open(models.DriverSQLite, dbPath(t, db), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -110,5 +107,112 @@ func TestDemoLoadBesideAnotherConnection(t *testing.T) {
 	if err := other.Model(&models.Letter{}).Count(&n).Error; err != nil || n != int64(bulkOptions.Letters) {
 		t.Errorf("the other connection counts %d letters (%v)", n, err)
 	}
+	if n := besideIndexes(log); n != len(sqliteSearchIndexes) {
+		t.Errorf("%d search indexes built beside the load under WAL", n)
+	}
 	checkAfterBulkLoad(t, svc, db)
+	checkSameAsRebuild(t, svc, db)
+}
+
+// sideOptions are a load whose search indexes the side builder builds
+// from a few thousand records, with common names and words.
+var sideOptions = services.DemoOptions{Letters: 3000, FromYear: 2024, ToYear: 2025, Seed: 11}
+
+// TestDemoLoadBuildsSearchIndexesBeside loads an empty register: every
+// search index is built in the side files and copied in, the copies are
+// sound, match the records' own search columns, keep the protected
+// identity apart, equal what FTS4's rebuild makes from the tables and
+// take new registrations; the side files are gone.
+func TestDemoLoadBuildsSearchIndexesBeside(t *testing.T) {
+	if modeltest.Driver() != models.DriverSQLite {
+		t.Skip("the side index is SQLite's")
+	}
+	svc, db, log := loggedDemoEnv(t)
+	dir := filepath.Dir(dbPath(t, db))
+	before := dirNames(t, dir)
+	if _, err := svc.GenerateDemo(context.Background(), sideOptions); err != nil {
+		t.Fatal(err)
+	}
+	if n := besideIndexes(log); n != len(sqliteSearchIndexes) {
+		t.Errorf("%d search indexes built beside the load, want %d", n, len(sqliteSearchIndexes))
+	}
+	if left := newFiles(t, dir, before); len(left) > 0 {
+		t.Errorf("files left beside the database: %v", left)
+	}
+	checkSearchColumns(t, svc, db)
+	checkAfterBulkLoad(t, svc, db)
+	checkSameAsRebuild(t, svc, db)
+}
+
+// TestDemoLoadRebuildsAnIndexInUse loads a register that already has a
+// document: the documents' index is built from the table after the load,
+// with the earlier document, and the others beside the load.
+func TestDemoLoadRebuildsAnIndexInUse(t *testing.T) {
+	if modeltest.Driver() != models.DriverSQLite {
+		t.Skip("the side index is SQLite's")
+	}
+	svc, db, log := loggedDemoEnv(t)
+	ctx := services.WithActor(context.Background(), legalReader)
+	doc, err := svc.CreateDocument(ctx, models.DocumentFields{Number: "5/TB-VP", IssuedOn: models.MustDate("2025-01-06"),
+		DocType: models.DocTypes()[0], Subject: "Thông báo lịch tiếp công dân định kỳ của Chủ tịch"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.GenerateDemo(context.Background(), sideOptions); err != nil {
+		t.Fatal(err)
+	}
+	if n := besideIndexes(log); n != len(sqliteSearchIndexes)-1 {
+		t.Errorf("%d search indexes built beside the load, want all but the documents'", n)
+	}
+	found, err := svc.ListDocuments(ctx, models.DocumentFilter{Q: "lich tiep cong dan dinh ky chu tich"}, models.Page{Page: 1, PerPage: 10})
+	if err != nil || found.Total != 1 || found.Items[0].ID != doc.ID {
+		t.Errorf("the earlier document after the load: %+v, %v", found, err)
+	}
+	checkAfterBulkLoad(t, svc, db)
+	checkSameAsRebuild(t, svc, db)
+}
+
+// TestDemoLoadFailureLeavesNoSideFile makes a load fail while the side
+// builders run, and after their indexes were copied in: the load rolls
+// back whole, the side files are gone, and the next load builds beside
+// again.
+func TestDemoLoadFailureLeavesNoSideFile(t *testing.T) {
+	if modeltest.Driver() != models.DriverSQLite {
+		t.Skip("the side index is SQLite's")
+	}
+	for _, c := range []struct{ name, table, when string }{
+		{"while inserting", "documents", "WHEN new.id = 1000"}, // mid-load: earlier batches went to the side
+		{"after the copy", "audit_entries", ""},                // the audit entry is the load's last row
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			svc, db, log := loggedDemoEnv(t)
+			dir := filepath.Dir(dbPath(t, db))
+			before := dirNames(t, dir)
+			if err := db.Exec("CREATE TRIGGER fail_load BEFORE INSERT ON " + c.table + " " + c.when +
+				" BEGIN SELECT RAISE(ABORT, 'injected failure'); END").Error; err != nil {
+				t.Fatal(err)
+			}
+			if _, err := svc.GenerateDemo(context.Background(), sideOptions); err == nil {
+				t.Fatal("the load did not fail")
+			}
+			if left := newFiles(t, dir, before); len(left) > 0 {
+				t.Errorf("files left beside the database after a failed load: %v", left)
+			}
+			var letters, indexed int64
+			if err := db.Raw("SELECT (SELECT COUNT(*) FROM letters), (SELECT COUNT(*) FROM letters_fts_docsize)").
+				Row().Scan(&letters, &indexed); err != nil || letters != 0 || indexed != 0 {
+				t.Errorf("after the failed load: %d letters, %d indexed (%v)", letters, indexed, err)
+			}
+			if err := db.Exec("DROP TRIGGER fail_load").Error; err != nil {
+				t.Fatal(err)
+			}
+			if _, err := svc.GenerateDemo(context.Background(), bulkOptions); err != nil {
+				t.Fatal(err)
+			}
+			if n := besideIndexes(log); n != len(sqliteSearchIndexes) {
+				t.Errorf("%d search indexes built beside the next load", n)
+			}
+			checkAfterBulkLoad(t, svc, db)
+		})
+	}
 }

@@ -101,9 +101,10 @@ type DemoSummary struct {
 // every sender, representative and petitioner. The records are written in
 // one transaction by multi-row INSERTs whose values GORM's schema gives,
 // generated in a second goroutine, so that the load costs little beyond
-// the database's own work; on SQLite the search indexes are built once
-// after the load (models.SuspendRowTriggers) and the file is written
-// without WAL when nobody else has it open (writeBulk). An actor
+// the database's own work; on SQLite the search indexes are built beside
+// the load from the same rows, or once after it
+// (models.SuspendRowTriggers), and the file is written without WAL when
+// nobody else has it open (writeBulk). An actor
 // in ctx must be an admin and becomes the creator; without one the first
 // admin user is. The audit trail gets one entry for the whole load.
 func (s *Service) GenerateDemo(ctx context.Context, o DemoOptions) (DemoSummary, error) {
@@ -122,7 +123,7 @@ func (s *Service) GenerateDemo(ctx context.Context, o DemoOptions) (DemoSummary,
 		a = Actor{Username: "system"}
 	}
 	var sum DemoSummary
-	throughWAL, err := s.writeBulk(ctx, func(tx *gorm.DB) error {
+	throughWAL, err := s.writeBulk(ctx, func(tx *gorm.DB, side *models.SearchSide) error {
 		var n int64
 		if err := tx.Unscoped().Model(&models.Letter{}).Count(&n).Error; err != nil {
 			return err
@@ -133,11 +134,11 @@ func (s *Service) GenerateDemo(ctx context.Context, o DemoOptions) (DemoSummary,
 			return models.Errorf(models.CodeConflict,
 				"Cơ sở dữ liệu đã có %d đơn; chỉ nạp dữ liệu mẫu vào cơ sở dữ liệu chưa có đơn nào.", n)
 		}
-		resume, err := models.SuspendRowTriggers(tx)
+		resume, err := models.SuspendRowTriggers(tx, side)
 		if err != nil {
 			return err
 		}
-		g, err := s.newDemoGen(ctx, tx, o, today, a)
+		g, err := s.newDemoGen(ctx, tx, side, o, today, a)
 		if err != nil {
 			return err
 		}
@@ -186,6 +187,10 @@ type demoTable struct {
 	stmt    *sql.Stmt // the full-size INSERT, prepared by the writer
 	model   any
 	indexes []string // dropped for the load, built again after it
+	// side holds the positions in fields of the columns the side search
+	// index takes (models.SearchSide.Columns), sideBuf their values.
+	side    []int
+	sideBuf []any
 }
 
 // demoBatch is a full (or last) buffer of rows on its way to the writer.
@@ -202,14 +207,15 @@ type demoLoader struct {
 	ctx    context.Context
 	tx     *gorm.DB
 	pg     bool
+	side   *models.SearchSide
 	tables []*demoTable
 	out    chan demoBatch
 	done   chan struct{} // closed when the writer fails
 	err    error         // a value conversion error in the generator
 }
 
-func newDemoLoader(ctx context.Context, tx *gorm.DB, pg bool) *demoLoader {
-	return &demoLoader{ctx: ctx, tx: tx, pg: pg, out: make(chan demoBatch, 8), done: make(chan struct{})}
+func newDemoLoader(ctx context.Context, tx *gorm.DB, side *models.SearchSide, pg bool) *demoLoader {
+	return &demoLoader{ctx: ctx, tx: tx, pg: pg, side: side, out: make(chan demoBatch, 8), done: make(chan struct{})}
 }
 
 // table prepares the bulk insert of model's table. The indexes that lead
@@ -238,6 +244,13 @@ func (l *demoLoader) table(model any, random ...string) (*demoTable, error) {
 	t.perStmt = min(demoMaxRows, demoMaxParams/len(t.fields))
 	t.buf = make([]any, 0, t.perStmt*len(t.fields))
 	t.model = model
+	for _, col := range l.side.Columns(t.name) {
+		i := slices.IndexFunc(t.fields, func(f *schema.Field) bool { return f.DBName == col })
+		if i < 0 {
+			return nil, fmt.Errorf("%s has no column %s for its search index", t.name, col)
+		}
+		t.side = append(t.side, i)
+	}
 	m := l.tx.Migrator()
 	for _, idx := range stmt.Schema.ParseIndexes() {
 		if len(idx.Fields) > 0 && slices.Contains(random, idx.Fields[0].DBName) && m.HasIndex(model, idx.Name) {
@@ -281,6 +294,14 @@ func (l *demoLoader) add(t *demoTable, rec any) {
 		}
 		t.buf = append(t.buf, dv)
 	}
+	if t.side != nil {
+		// The same values the row is inserted with, so that the side index
+		// is the one FTS4 would build from the table.
+		row := t.buf[len(t.buf)-len(t.fields):]
+		for _, i := range t.side {
+			t.sideBuf = append(t.sideBuf, row[i])
+		}
+	}
 	t.rows++
 	t.total++
 	if t.rows == t.perStmt {
@@ -292,6 +313,10 @@ func (l *demoLoader) add(t *demoTable, rec any) {
 func (l *demoLoader) flush(t *demoTable) {
 	if t.rows == 0 {
 		return
+	}
+	if len(t.sideBuf) > 0 {
+		l.side.Add(t.name, t.sideBuf) // which keeps it
+		t.sideBuf = make([]any, 0, cap(t.sideBuf))
 	}
 	select {
 	case l.out <- demoBatch{t, t.buf, t.rows}:
@@ -321,6 +346,8 @@ func (l *demoLoader) run(gen func() error) error {
 	genErr := make(chan error, 1)
 	go func() {
 		defer close(l.out)
+		// The side index optimizes while the writer finishes.
+		defer l.side.EndInput()
 		err := gen()
 		for _, t := range l.tables {
 			l.flush(t)
@@ -763,8 +790,8 @@ const (
 	demoDocsPerLetter = 0.5
 )
 
-func (s *Service) newDemoGen(ctx context.Context, tx *gorm.DB, o DemoOptions, today models.Date, a Actor) (*demoGen, error) {
-	g := &demoGen{ctx: ctx, l: newDemoLoader(ctx, tx, !s.sqlite), w: demoWordsOnce(), o: o, today: today,
+func (s *Service) newDemoGen(ctx context.Context, tx *gorm.DB, side *models.SearchSide, o DemoOptions, today models.Date, a Actor) (*demoGen, error) {
+	g := &demoGen{ctx: ctx, l: newDemoLoader(ctx, tx, side, !s.sqlite), w: demoWordsOnce(), o: o, today: today,
 		r:   rand.New(rand.NewPCG(uint64(o.Seed), 0x6b6e7463)),
 		cal: s.calendarIn(tx), rules: s.cfg.Deadlines, dueDays: s.cfg.HandlingWorkingDays,
 		groupSize: max(s.cfg.GroupSize, 2), loc: s.cfg.Location, by: a.ID,
