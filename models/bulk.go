@@ -68,18 +68,21 @@ func SuspendRowTriggers(tx *gorm.DB, side *SearchSide) (resume func() error, err
 		}
 		for _, s := range searchable {
 			table := tableName(tx, s.model)
-			if copied[table] {
-				continue
-			}
 			fts := table + "_fts"
-			// The rebuild leaves a few large segments, which automerge
-			// would then merge under the first registrations (a second
-			// each at 60 a second); optimize merges them now, once.
-			if err := rebuildFTS(tx, fts); err != nil {
-				return fmt.Errorf("build search index %s: %w", fts, err)
+			if !copied[table] {
+				// The rebuild leaves a few large segments; optimize merges
+				// them now, once, into one per index.
+				if err := rebuildFTS(tx, fts); err != nil {
+					return fmt.Errorf("build search index %s: %w", fts, err)
+				}
+				if err := tx.Exec("INSERT INTO " + fts + "(" + fts + ") VALUES ('optimize')").Error; err != nil {
+					return fmt.Errorf("optimize search index %s: %w", fts, err)
+				}
 			}
-			if err := tx.Exec("INSERT INTO " + fts + "(" + fts + ") VALUES ('optimize')").Error; err != nil {
-				return fmt.Errorf("optimize search index %s: %w", fts, err)
+			// Out of reach of the registrations' merges, which would
+			// otherwise rewrite it whole again and again.
+			if err := LiftFTSBase(tx, fts); err != nil {
+				return fmt.Errorf("lift search index %s: %w", fts, err)
 			}
 		}
 		return tx.Exec(bumpFigureVersion("'" + allMonths + "'")).Error

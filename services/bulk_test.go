@@ -61,6 +61,18 @@ func checkAfterBulkLoad(t *testing.T, svc *services.Service, db *gorm.DB) {
 		if err := db.Exec("INSERT INTO " + fts + "(" + fts + ") VALUES ('integrity-check')").Error; err != nil {
 			t.Errorf("%s after the load: %v", fts, err)
 		}
+		// The built index is lifted out of the registrations' merges
+		// (models.LiftFTSBase): one segment at level 40 of each index.
+		var lifted, indexes int64
+		if err := db.Raw("SELECT count(*) FROM " + fts + "_segdir WHERE level % 1024 = 40").Scan(&lifted).Error; err != nil {
+			t.Fatal(err)
+		}
+		if err := db.Raw("SELECT count(DISTINCT level / 1024) FROM " + fts + "_segdir").Scan(&indexes).Error; err != nil {
+			t.Fatal(err)
+		}
+		if lifted != indexes {
+			t.Errorf("%s after the load: %d of %d indexes lifted", fts, lifted, indexes)
+		}
 	}
 }
 
