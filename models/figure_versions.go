@@ -51,13 +51,20 @@ func FigureDate(table string) string {
 const allMonths = "*"
 
 // FigureVersion returns a number that grows whenever a record counted in
-// the figures of the months from..to (YYYY-MM-DD dates) is written. Read
-// it before computing the figures: figures stored with it may then be a
-// little newer than it says, never older.
+// the figures of the months from..to is written; a zero date leaves that
+// end open. Read it before computing the figures: figures stored with it
+// may then be a little newer than it says, never older.
 func FigureVersion(db *gorm.DB, from, to Date) (int64, error) {
+	first, last := "0000-00", "9999-99"
+	if !from.IsZero() {
+		first = from.String()[:7]
+	}
+	if !to.IsZero() {
+		last = to.String()[:7]
+	}
 	var v int64
 	err := db.Raw(`SELECT COALESCE(SUM(version), 0) FROM figure_versions WHERE (name >= ? AND name <= ?) OR name = ?`,
-		from.String()[:7], to.String()[:7], allMonths).Scan(&v).Error
+		first, last, allMonths).Scan(&v).Error
 	return v, err
 }
 

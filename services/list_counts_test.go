@@ -68,6 +68,26 @@ func TestListCountFollowsEveryWrite(t *testing.T) {
 	}
 	check("a letter withdrawn", "2022-05-01", "2022-05-31", "", 2)
 	check("a period of two months", "2022-04-01", "2022-05-31", models.DomainLand, 1)
+	all := func() int64 {
+		t.Helper()
+		ctx := services.WithActor(context.Background(), searchActors["legal"])
+		list, err := e.svc.ListLetters(ctx, models.LetterFilter{}, models.Page{Page: 1, PerPage: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return list.Total
+	}
+	if got := all(); got != 2 {
+		t.Errorf("the whole register counts %d, want 2", got)
+	}
+	e.insert("2019-01-07", "")
+	if got := all(); got != 3 {
+		t.Errorf("after a letter of an old year the whole register counts %d, want 3", got)
+	}
+	e.insert("2023-12-30", "")
+	if got := all(); got != 4 {
+		t.Errorf("after a letter of a later year the whole register counts %d, want 4", got)
+	}
 }
 
 // The count is taken from the cache while the month's counters stand still:
