@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"runtime"
+	"sync"
 	"testing"
 	"time"
 
@@ -53,5 +54,65 @@ func TestWritesDoNotWaitForReadSlots(t *testing.T) {
 	}
 	for _, release := range releases[1:] {
 		release()
+	}
+}
+
+// blockingWriter is a client that stops reading the answer after its
+// first bytes, until unblock is closed.
+type blockingWriter struct {
+	header  http.Header
+	started chan struct{}
+	unblock chan struct{}
+	once    sync.Once
+}
+
+func (w *blockingWriter) Header() http.Header { return w.header }
+func (w *blockingWriter) WriteHeader(int)     {}
+func (w *blockingWriter) Write(b []byte) (int, error) {
+	w.once.Do(func() { close(w.started) })
+	<-w.unblock
+	return len(b), nil
+}
+
+// A read's turn ends when it starts to answer: a slow client receiving
+// its answer does not hold up the next read.
+func TestSlowClientDoesNotHoldAReadSlot(t *testing.T) {
+	if modeltest.Driver() != "sqlite" {
+		t.Skip("reads are admitted in turns on SQLite only")
+	}
+	e := newEnv(t)
+	var releases []func()
+	for range runtime.GOMAXPROCS(0) - 1 {
+		release, err := e.svc.AdmitRead(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		releases = append(releases, release)
+	}
+	defer func() {
+		for _, r := range releases {
+			r()
+		}
+	}()
+	slow := &blockingWriter{header: http.Header{}, started: make(chan struct{}), unblock: make(chan struct{})}
+	defer close(slow.unblock)
+	req := httptest.NewRequest("GET", "/api/v1/letters", nil)
+	req.Header.Set("Authorization", "Bearer "+e.tokens["reception"])
+	go e.h.ServeHTTP(slow, req)
+	guard := time.After(30 * time.Second) // against hanging, not a measurement
+	select {
+	case <-slow.started:
+	case <-guard:
+		t.Fatal("the first read never answered")
+	}
+	done := make(chan int, 1)
+	go func() { done <- e.do("GET", "/api/v1/letters", "legal", nil).Status }()
+	select {
+	case status := <-done:
+		if status != http.StatusOK {
+			t.Fatalf("the next read: status %d", status)
+		}
+	case <-guard:
+		t.Fatal("the next read waited while a slow client received its answer")
 	}
 }

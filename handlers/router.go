@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -190,10 +191,15 @@ func securityHeaders(c *gin.Context) {
 }
 
 // admitReads lets read requests (GET, HEAD) at the database in turns, so
-// that writers keep a connection (services.Service.AdmitRead). A client
-// that leaves while waiting is answered with nothing.
+// that writers keep a connection (services.Service.AdmitRead). A request's
+// turn ends when it starts to answer: sending a workbook to a slow client
+// must not hold up everybody else's reads. Static files and the health
+// check read no records and do not queue. A client that leaves while
+// waiting is answered with nothing.
 func (h *Handler) admitReads(c *gin.Context) {
-	if c.Request.Method != http.MethodGet && c.Request.Method != http.MethodHead {
+	path := c.Request.URL.Path
+	if c.Request.Method != http.MethodGet && c.Request.Method != http.MethodHead ||
+		strings.HasPrefix(path, "/static/") || path == "/healthz" {
 		c.Next()
 		return
 	}
@@ -202,6 +208,38 @@ func (h *Handler) admitReads(c *gin.Context) {
 		c.AbortWithStatus(http.StatusServiceUnavailable)
 		return
 	}
-	defer release()
+	w := &releaseOnWrite{ResponseWriter: c.Writer, release: sync.OnceFunc(release)}
+	c.Writer = w
+	defer w.release()
 	c.Next()
+}
+
+// releaseOnWrite ends a read's turn (release) when the answer starts.
+type releaseOnWrite struct {
+	gin.ResponseWriter
+	release func()
+}
+
+// WriteHeader ends the turn and sends the status.
+func (w *releaseOnWrite) WriteHeader(code int) {
+	w.release()
+	w.ResponseWriter.WriteHeader(code)
+}
+
+// WriteHeaderNow ends the turn and sends the header.
+func (w *releaseOnWrite) WriteHeaderNow() {
+	w.release()
+	w.ResponseWriter.WriteHeaderNow()
+}
+
+// Write ends the turn and sends b.
+func (w *releaseOnWrite) Write(b []byte) (int, error) {
+	w.release()
+	return w.ResponseWriter.Write(b)
+}
+
+// WriteString ends the turn and sends s.
+func (w *releaseOnWrite) WriteString(s string) (int, error) {
+	w.release()
+	return w.ResponseWriter.WriteString(s)
 }

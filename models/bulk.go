@@ -75,7 +75,7 @@ func SuspendRowTriggers(tx *gorm.DB, side *SearchSide) (resume func() error, err
 				if err := rebuildFTS(tx, fts); err != nil {
 					return fmt.Errorf("build search index %s: %w", fts, err)
 				}
-				if err := tx.Exec("INSERT INTO " + fts + "(" + fts + ") VALUES ('optimize')").Error; err != nil {
+				if err := tx.Exec(ftsCommand(fts, "optimize")).Error; err != nil {
 					return fmt.Errorf("optimize search index %s: %w", fts, err)
 				}
 			}

@@ -93,8 +93,8 @@ func (b *sideBuilder) build(ctx context.Context) error {
 		// One segment, as SuspendRowTriggers leaves a rebuilt index, and
 		// the merging of later writes (setAutomerge), which the stat
 		// table carries over.
-		for _, cmd := range []string{"optimize", "automerge=2"} {
-			if _, err := tx.ExecContext(ctx, "INSERT INTO "+fts+"("+fts+") VALUES ('"+cmd+"')"); err != nil {
+		for _, cmd := range []string{"optimize", ftsAutomerge} {
+			if _, err := tx.ExecContext(ctx, ftsCommand(fts, cmd)); err != nil {
 				return fmt.Errorf("%s %s: %w", cmd, fts, err)
 			}
 		}

@@ -123,9 +123,10 @@ func SearchMatch(db *gorm.DB, table string, words []string, identity bool) (stri
 // FTS4 query with a column filter reads the index's whole lists for its
 // words whatever the rows to test (18 ms for "nguyen van binh" at a million
 // letters), while the row's own column is at hand. There each word must
-// follow the start of the text or a character that is not an ASCII letter
-// or digit, the way PostgreSQL's index cuts the words; PostgreSQL tests the
-// row's own word vector.
+// follow the start of the text or a character after which the index surely
+// starts a word (wordStartGlob): the test must never find a word in the
+// text that the index finds only in the protected names. PostgreSQL tests
+// the row's own word vector.
 func SearchTextHolds(db *gorm.DB, table string, words []string) (string, []any, error) {
 	if db.Dialector.Name() == DriverPostgres {
 		cond, arg, err := SearchMatch(db, table, words, false)
@@ -139,7 +140,7 @@ func SearchTextHolds(db *gorm.DB, table string, words []string) (string, []any, 
 	for i, w := range words {
 		// The words hold only [a-z0-9]: nothing in them is a GLOB pattern.
 		parts[i] = "(' ' || " + table + ".search_text) GLOB ?"
-		args[i] = "*[^a-z0-9]" + w + "*"
+		args[i] = "*" + wordStartGlob + w + "*"
 	}
 	return "(" + strings.Join(parts, " AND ") + ")", args, nil
 }
@@ -209,14 +210,39 @@ func pgSearchVector(identity bool) string {
 // one case where the two databases may still cut differently.
 var ftsSeparators = func() string {
 	var b strings.Builder
-	for _, r := range [][2]rune{{0x00A0, 0x07FF}, {0x1E00, 0x1EFF}, {0x2070, 0x209F}, {0x2150, 0x218F},
-		{0x2460, 0x24FF}, {0x2C60, 0x2C7F}, {0xA720, 0xA7FF}, {0xAB30, 0xAB6F}, {0xFF00, 0xFFEF}} {
+	for _, r := range ftsSeparatorBlocks {
 		for c := r[0]; c <= r[1]; c++ {
 			if c != '"' {
 				b.WriteRune(c)
 			}
 		}
 	}
+	return b.String()
+}()
+
+// ftsSeparatorBlocks are the blocks of ftsSeparators.
+var ftsSeparatorBlocks = [][2]rune{{0x00A0, 0x07FF}, {0x1E00, 0x1EFF}, {0x2070, 0x209F}, {0x2150, 0x218F},
+	{0x2460, 0x24FF}, {0x2C60, 0x2C7F}, {0xA720, 0xA7FF}, {0xAB30, 0xAB6F}, {0xFF00, 0xFFEF}}
+
+// wordStartGlob is a GLOB character class of characters after which the
+// SQLite index surely starts a word: ASCII characters other than letters
+// and digits, ftsSeparatorBlocks, and General Punctuation (U+2000 to
+// U+206F: spaces, dashes, curly quotes, which the tokenizer separates on as
+// punctuation). A letter of another script is not in it, since the index
+// takes such a letter into the word ("中binh" holds no word "binh" there).
+// A rarer separator outside the class only makes SearchTextHolds miss a
+// word, never find one the index would not.
+var wordStartGlob = func() string {
+	var b strings.Builder
+	// '[' to '`' as a range takes in ']' and '^' without their meaning in a
+	// class; NUL never occurs in text.
+	b.WriteString("[\x01-/:-@[-`{-\x7f")
+	for _, r := range append(slices.Clone(ftsSeparatorBlocks), [2]rune{0x2000, 0x206F}) {
+		b.WriteRune(r[0])
+		b.WriteByte('-')
+		b.WriteRune(r[1])
+	}
+	b.WriteByte(']')
 	return b.String()
 }()
 
@@ -338,7 +364,7 @@ func migrateFTS(db *gorm.DB, table string, identity bool) error {
 		if err := rebuildFTS(tx, fts); err != nil {
 			return err
 		}
-		if err := tx.Exec("INSERT INTO " + fts + "(" + fts + ") VALUES ('optimize')").Error; err != nil {
+		if err := tx.Exec(ftsCommand(fts, "optimize")).Error; err != nil {
 			return err
 		}
 		return LiftFTSBase(tx, fts)
@@ -348,7 +374,7 @@ func migrateFTS(db *gorm.DB, table string, identity bool) error {
 // rebuildFTS builds an FTS4 index again from its content table, in one
 // pass, and sets its merging (FTS4 forgets the setting with the index).
 func rebuildFTS(tx *gorm.DB, fts string) error {
-	if err := tx.Exec("INSERT INTO " + fts + "(" + fts + ") VALUES ('rebuild')").Error; err != nil {
+	if err := tx.Exec(ftsCommand(fts, "rebuild")).Error; err != nil {
 		return err
 	}
 	return setAutomerge(tx, fts)
@@ -363,7 +389,16 @@ func rebuildFTS(tx *gorm.DB, fts string) error {
 // (LiftFTSBase). The setting is stored in the index, and setting it again
 // changes nothing.
 func setAutomerge(db *gorm.DB, fts string) error {
-	return db.Exec("INSERT INTO " + fts + "(" + fts + ") VALUES ('automerge=2')").Error
+	return db.Exec(ftsCommand(fts, ftsAutomerge)).Error
+}
+
+// ftsAutomerge is the merging setting of every search index (setAutomerge).
+const ftsAutomerge = "automerge=2"
+
+// ftsCommand is the statement that gives FTS4 table fts a command
+// ("optimize", "rebuild", a setting), written into its own column.
+func ftsCommand(fts, cmd string) string {
+	return "INSERT INTO " + fts + "(" + fts + ") VALUES ('" + cmd + "')"
 }
 
 // liftedLevel is the merge level, within each of an FTS4 table's indexes,
@@ -392,15 +427,11 @@ const liftedLevel = 40
 // since FTS4 keeps the levels of such a merge in the table's hint (stat
 // row 1); the next run does it. It is cheap and changes nothing once done.
 func LiftFTSBase(db *gorm.DB, fts string) error {
-	var merging int64
-	if err := db.Raw("SELECT count(*) FROM " + fts + "_stat WHERE id = 1 AND length(value) > 0").Scan(&merging).Error; err != nil {
-		return err
-	}
-	if merging > 0 {
-		return nil
-	}
+	// One statement, so that no merge can start between the check and the
+	// move (another process, such as kntc import, may be writing).
 	return db.Exec(`UPDATE `+fts+`_segdir SET level = level - level % 1024 + ?
-		WHERE level % 1024 < ? AND level = (SELECT max(t.level) FROM `+fts+`_segdir AS t WHERE t.level / 1024 = `+fts+`_segdir.level / 1024)`,
+		WHERE level % 1024 < ? AND level = (SELECT max(t.level) FROM `+fts+`_segdir AS t WHERE t.level / 1024 = `+fts+`_segdir.level / 1024)
+		AND NOT EXISTS (SELECT 1 FROM `+fts+`_stat WHERE id = 1 AND length(value) > 0)`,
 		liftedLevel, liftedLevel).Error
 }
 

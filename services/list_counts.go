@@ -57,17 +57,18 @@ func countRows(q *gorm.DB, total *int64) error {
 	if err != nil {
 		return err
 	}
+	// The statement GORM would run names the count; it is run as GORM runs
+	// it, not through Raw, whose parsing of "@" or "$1" is its own.
 	stmt := q.Session(&gorm.Session{DryRun: true}).Count(total)
 	if stmt.Error != nil {
 		return stmt.Error
 	}
-	sql, vars := stmt.Statement.SQL.String(), stmt.Statement.Vars
-	key := sql + "\x00" + fmt.Sprintf("%#v", vars)
+	key := stmt.Statement.SQL.String() + "\x00" + fmt.Sprintf("%#v", stmt.Statement.Vars)
 	if n, ok := pc.cache.get(key, version); ok {
 		*total = n
 		return nil
 	}
-	if err := q.Session(&gorm.Session{NewDB: true}).Raw(sql, vars...).Scan(total).Error; err != nil {
+	if err := q.Count(total).Error; err != nil {
 		return err
 	}
 	pc.cache.put(key, version, *total)

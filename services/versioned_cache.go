@@ -4,16 +4,16 @@ import "sync"
 
 // versionedCache keeps values computed from the database while the
 // database's version counters (models.FigureVersion) say they still hold,
-// forgetting the least recently used key when full. The zero value is
-// ready to use with the default size.
+// forgetting the least recently used key when full.
 type versionedCache[K comparable, V any] struct {
-	size    int        // entries kept; 256 when zero
+	size    int        // entries kept
 	copyOf  func(V) V  // gives callers a value that shares nothing with the cache; nil for plain values
 	mu      sync.Mutex // guards what follows
 	entries map[K]*versionedEntry[V]
 	clock   uint64 // orders the entries by last use
 }
 
+// versionedEntry is a value with the version it was computed at.
 type versionedEntry[V any] struct {
 	version int64
 	value   V
@@ -44,11 +44,7 @@ func (c *versionedCache[K, V]) put(key K, version int64, v V) {
 	if e, ok := c.entries[key]; ok && e.version > version {
 		return // a newer computation finished first
 	}
-	size := c.size
-	if size == 0 {
-		size = 256
-	}
-	if _, ok := c.entries[key]; !ok && len(c.entries) >= size {
+	if _, ok := c.entries[key]; !ok && len(c.entries) >= c.size {
 		var oldest K
 		var oldestUse uint64
 		first := true
@@ -63,6 +59,7 @@ func (c *versionedCache[K, V]) put(key K, version int64, v V) {
 	c.entries[key] = &versionedEntry[V]{version: version, value: c.copy(v), used: c.clock}
 }
 
+// copy returns v as a caller may keep it (copyOf).
 func (c *versionedCache[K, V]) copy(v V) V {
 	if c.copyOf == nil {
 		return v
