@@ -136,11 +136,15 @@ func SearchTextHolds(db *gorm.DB, table string, words []string) (string, []any, 
 		return "", nil, fmt.Errorf("table %s has no search index", table)
 	}
 	parts := make([]string, len(words))
-	args := make([]any, len(words))
+	args := make([]any, 0, 2*len(words))
 	for i, w := range words {
 		// The words hold only [a-z0-9]: nothing in them is a GLOB pattern.
-		parts[i] = "(' ' || " + table + ".search_text) GLOB ?"
-		args[i] = "*" + wordStartGlob + w + "*"
+		// instr first: a GLOB that begins with "*[class]" tries the class
+		// at every character of the text, and most protected letters hold
+		// the word only in their names (99 ms for "nguyen van binh" at a
+		// million letters with the GLOB alone, 76 with instr before it).
+		parts[i] = "(instr(" + table + ".search_text, ?) > 0 AND (' ' || " + table + ".search_text) GLOB ?)"
+		args = append(args, w, "*"+wordStartGlob+w+"*")
 	}
 	return "(" + strings.Join(parts, " AND ") + ")", args, nil
 }
