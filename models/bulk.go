@@ -70,13 +70,8 @@ func SuspendRowTriggers(tx *gorm.DB, side *SearchSide) (resume func() error, err
 			table := tableName(tx, s.model)
 			fts := table + "_fts"
 			if !copied[table] {
-				// The rebuild leaves a few large segments; optimize merges
-				// them now, once, into one per index.
 				if err := rebuildFTS(tx, fts); err != nil {
 					return fmt.Errorf("build search index %s: %w", fts, err)
-				}
-				if err := tx.Exec(ftsCommand(fts, "optimize")).Error; err != nil {
-					return fmt.Errorf("optimize search index %s: %w", fts, err)
 				}
 			}
 			// Out of reach of the registrations' merges, which would

@@ -368,18 +368,19 @@ func migrateFTS(db *gorm.DB, table string, identity bool) error {
 		if err := rebuildFTS(tx, fts); err != nil {
 			return err
 		}
-		if err := tx.Exec(ftsCommand(fts, "optimize")).Error; err != nil {
-			return err
-		}
 		return LiftFTSBase(tx, fts)
 	})
 }
 
 // rebuildFTS builds an FTS4 index again from its content table, in one
-// pass, and sets its merging (FTS4 forgets the setting with the index).
+// pass, merges the few large segments that leaves into one per index
+// ("optimize"), ready for LiftFTSBase, and sets its merging (FTS4 forgets
+// the setting with the index).
 func rebuildFTS(tx *gorm.DB, fts string) error {
-	if err := tx.Exec(ftsCommand(fts, "rebuild")).Error; err != nil {
-		return err
+	for _, cmd := range []string{"rebuild", "optimize"} {
+		if err := tx.Exec(ftsCommand(fts, cmd)).Error; err != nil {
+			return err
+		}
 	}
 	return setAutomerge(tx, fts)
 }

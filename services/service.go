@@ -106,8 +106,9 @@ func New(db *gorm.DB, cfg Config, log *slog.Logger) *Service {
 	if cfg.Deadlines == (models.DeadlineRules{}) {
 		cfg.Deadlines = models.DefaultDeadlineRules()
 	}
+	sqlite := db.Dialector.Name() == models.DriverSQLite
 	var readSlots chan struct{}
-	if db.Dialector.Name() == models.DriverSQLite {
+	if sqlite {
 		readSlots = newReadSlots()
 	}
 	return &Service{
@@ -116,7 +117,7 @@ func New(db *gorm.DB, cfg Config, log *slog.Logger) *Service {
 		cfg:       cfg,
 		log:       log,
 		now:       time.Now,
-		sqlite:    db.Dialector.Name() == models.DriverSQLite,
+		sqlite:    sqlite,
 		throttle:  newLoginThrottle(),
 
 		figuresCache: newFiguresCache(),
