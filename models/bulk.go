@@ -48,7 +48,7 @@ func SuspendRowTriggers(tx *gorm.DB, side *SearchSide) (resume func() error, err
 	}
 	for _, s := range figureSources {
 		name := s.table + "_figures_ai"
-		suspended = append(suspended, trigger{name, insertTrigger(sqliteFigureTriggers(s.table, s.date), name)})
+		suspended = append(suspended, trigger{name, insertTrigger(sqliteFigureTriggers(s.table, s.date, s.group), name)})
 	}
 	for _, t := range suspended {
 		if err := tx.Exec("DROP TRIGGER IF EXISTS " + t.name).Error; err != nil {
@@ -80,7 +80,7 @@ func SuspendRowTriggers(tx *gorm.DB, side *SearchSide) (resume func() error, err
 				return fmt.Errorf("lift search index %s: %w", fts, err)
 			}
 		}
-		return tx.Exec(bumpFigureVersion("'" + allMonths + "'")).Error
+		return BumpAllFigures(tx)
 	}, nil
 }
 

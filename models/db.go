@@ -122,3 +122,20 @@ func OpenSQLiteReadOnly(path string) (*gorm.DB, error) {
 	}
 	return gorm.Open(sqlite.Open("file:"+path+"?mode=ro&_query_only=true"), &gorm.Config{Logger: logger.Discard})
 }
+
+// NextID takes the id the next row of table will have, so that rows
+// pointing at it can be written before it. On PostgreSQL it is drawn from
+// the table's sequence. On SQLite it is the table's AUTOINCREMENT
+// successor, which stays free because the caller's transaction holds the
+// write lock from its BEGIN (txlock=immediate).
+func NextID(tx *gorm.DB, table string) (uint, error) {
+	var id uint
+	var err error
+	if tx.Dialector.Name() == DriverPostgres {
+		err = tx.Raw(`SELECT nextval(pg_get_serial_sequence(?, 'id'))`, table).Scan(&id).Error
+	} else {
+		err = tx.Raw(`SELECT MAX(n) + 1 FROM (SELECT COALESCE(MAX(id), 0) AS n FROM `+table+
+			` UNION ALL SELECT seq FROM sqlite_sequence WHERE name = ?)`, table).Scan(&id).Error
+	}
+	return id, err
+}

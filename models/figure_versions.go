@@ -21,18 +21,36 @@ import (
 // a withdrawn case leaves every period's case counts) bumps the counter
 // "*", which every period depends on.
 
+// FigureGroup is a set of tables whose writes one set of counters follows.
+// The letters have counters of their own ("L2025-05"), so that the many
+// registrations of a day leave the cached reception, case and document
+// figures (and their lists' counts) alone: at 100 registrations a second,
+// recounting a month's visits on every request for the month's statistics
+// was a tenth of a PostgreSQL server's work (docs/performance.md).
+type FigureGroup string
+
+// The figure groups.
+const (
+	FigureLetters FigureGroup = "L" // letters
+	FigureRecords FigureGroup = ""  // every other table the figures read
+)
+
 // figureSources are the tables the statistics read, with the date column
-// whose month a change affects ("" for the counter every period reads).
-var figureSources = []struct{ table, date string }{
-	{"letters", "received_on"},
-	{"documents", "issued_on"},
-	{"dialogues", "held_on"},
-	{"council_meetings", "held_on"},
-	{"reception_visits", ""},
-	{"reception_sessions", ""},
-	{"dialogue_cases", ""},
-	{"council_meeting_cases", ""},
-	{"cases", ""},
+// whose month a change affects ("" for the counter every period reads),
+// and their group.
+var figureSources = []struct {
+	table, date string
+	group       FigureGroup
+}{
+	{"letters", "received_on", FigureLetters},
+	{"documents", "issued_on", FigureRecords},
+	{"dialogues", "held_on", FigureRecords},
+	{"council_meetings", "held_on", FigureRecords},
+	{"reception_visits", "", FigureRecords},
+	{"reception_sessions", "", FigureRecords},
+	{"dialogue_cases", "", FigureRecords},
+	{"council_meeting_cases", "", FigureRecords},
+	{"cases", "", FigureRecords},
 }
 
 // FigureDate returns the date column whose months version the rows of
@@ -47,24 +65,38 @@ func FigureDate(table string) string {
 	return ""
 }
 
-// allMonths is the counter every period depends on.
+// FigureGroupOf returns the group whose counters follow table.
+func FigureGroupOf(table string) FigureGroup {
+	for _, s := range figureSources {
+		if s.table == table {
+			return s.group
+		}
+	}
+	return FigureRecords
+}
+
+// allMonths, after a group's prefix, names the group's counter that every
+// period depends on.
 const allMonths = "*"
 
-// FigureVersion returns a number that grows whenever a record counted in
-// the figures of the months from..to is written; a zero date leaves that
-// end open. Read it before computing the figures: figures stored with it
-// may then be a little newer than it says, never older.
-func FigureVersion(db *gorm.DB, from, to Date) (int64, error) {
-	first, last := "0000-00", "9999-99"
+// FigureVersion returns a number that grows whenever a record of group
+// counted in the figures of the months from..to is written; a zero date
+// leaves that end open. Read it before computing the figures: figures
+// stored with it may then be a little newer than it says, never older.
+// Each group also has a counter that every period depends on ("*",
+// "L*"), which a bulk load bumps.
+func FigureVersion(db *gorm.DB, group FigureGroup, from, to Date) (int64, error) {
+	// The groups' prefixes sort apart: "L…" after every digit.
+	first, last := string(group)+"0000-00", string(group)+"9999-99"
 	if !from.IsZero() {
-		first = from.String()[:7]
+		first = string(group) + from.String()[:7]
 	}
 	if !to.IsZero() {
-		last = to.String()[:7]
+		last = string(group) + to.String()[:7]
 	}
 	var v int64
 	err := db.Raw(`SELECT COALESCE(SUM(version), 0) FROM figure_versions WHERE (name >= ? AND name <= ?) OR name = ?`,
-		first, last, allMonths).Scan(&v).Error
+		first, last, string(group)+allMonths).Scan(&v).Error
 	return v, err
 }
 
@@ -74,7 +106,7 @@ func migrateFigureVersions(db *gorm.DB) error {
 	if db.Dialector.Name() == DriverPostgres {
 		stmts = append(stmts, pgBumpFunction)
 		for _, s := range figureSources {
-			missing, err := pgFigureTriggersMissing(db, s.table)
+			missing, err := pgTriggersMissing(db, s.table, s.table+"_figures_", 3)
 			if err != nil {
 				return err
 			}
@@ -84,7 +116,10 @@ func migrateFigureVersions(db *gorm.DB) error {
 		}
 	} else {
 		for _, s := range figureSources {
-			stmts = append(stmts, sqliteFigureTriggers(s.table, s.date)...)
+			if err := dropChangedTriggers(db, sqliteFigureTriggers(s.table, s.date, s.group)); err != nil {
+				return fmt.Errorf("figure versions: %w", err)
+			}
+			stmts = append(stmts, sqliteFigureTriggers(s.table, s.date, s.group)...)
 		}
 	}
 	for _, stmt := range stmts {
@@ -95,14 +130,41 @@ func migrateFigureVersions(db *gorm.DB) error {
 	return nil
 }
 
+// dropChangedTriggers drops the SQLite triggers among ddl (CREATE TRIGGER
+// IF NOT EXISTS statements) whose stored definition differs, so that
+// running ddl creates them anew. SQLite stores a trigger's statement
+// without its IF NOT EXISTS.
+func dropChangedTriggers(db *gorm.DB, ddl []string) error {
+	for _, stmt := range ddl {
+		rest, ok := strings.CutPrefix(stmt, "CREATE TRIGGER IF NOT EXISTS ")
+		if !ok {
+			continue
+		}
+		name, _, _ := strings.Cut(rest, " ")
+		var have []string
+		if err := db.Raw(`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?`, name).Scan(&have).Error; err != nil {
+			return err
+		}
+		if len(have) == 1 && have[0] != "CREATE TRIGGER "+rest {
+			if err := db.Exec("DROP TRIGGER " + name).Error; err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
 // sqliteFigureTriggers returns the row triggers of one table on SQLite
 // (which has no statement triggers). The months are the first seven
 // characters of the stored 'YYYY-MM-DD' dates.
-func sqliteFigureTriggers(table, date string) []string {
+func sqliteFigureTriggers(table, date string, group FigureGroup) []string {
 	bump := func(month string) string { return bumpFigureVersion(month) + ";" }
 	month := func(row string) string {
 		if date == "" {
-			return "'" + allMonths + "'"
+			return "'" + string(group) + allMonths + "'"
+		}
+		if group != "" {
+			return "'" + string(group) + "' || substr(" + row + "." + date + ", 1, 7)"
 		}
 		return "substr(" + row + "." + date + ", 1, 7)"
 	}
@@ -115,6 +177,17 @@ func sqliteFigureTriggers(table, date string) []string {
 	}
 }
 
+// BumpAllFigures is the statement that makes every cached figure and
+// count stale, in every group.
+func BumpAllFigures(tx *gorm.DB) error {
+	for _, g := range []FigureGroup{FigureLetters, FigureRecords} {
+		if err := tx.Exec(bumpFigureVersion("'" + string(g) + allMonths + "'")).Error; err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // bumpFigureVersion is the statement that bumps the counter named by the
 // SQL expression month (a row's month in a trigger, or a quoted name).
 func bumpFigureVersion(month string) string {
@@ -125,33 +198,49 @@ func bumpFigureVersion(month string) string {
 // pgBumpFunction bumps the counters of the months of the rows a statement
 // wrote, once per statement: a bulk INSERT of a thousand letters costs one
 // upsert per month, not a thousand. Its argument is the date column, or ""
-// for the counter of every period. Months are bumped in order, so that two
-// transactions never wait on each other's counters in opposite orders.
-const pgBumpFunction = `CREATE OR REPLACE FUNCTION kntc_bump_figure_versions() RETURNS trigger LANGUAGE plpgsql AS $$
+// for the counter of every period; the table's group prefixes the months.
+// Months are bumped in order, so that two transactions never wait on each
+// other's counters in opposite orders. The function is replaced at every
+// start, so existing triggers follow a change of the groups.
+var pgBumpFunction = `CREATE OR REPLACE FUNCTION kntc_bump_figure_versions() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
 	bump text := ' ON CONFLICT (name) DO UPDATE SET version = figure_versions.version + 1';
+	grp text := CASE TG_TABLE_NAME` + pgGroupCases() + ` ELSE '' END;
 BEGIN
 	IF TG_ARGV[0] = '' THEN
-		EXECUTE 'INSERT INTO figure_versions (name, version) VALUES (''*'', 1)' || bump;
+		EXECUTE format('INSERT INTO figure_versions (name, version) VALUES (%L, 1)', grp || '*') || bump;
 		RETURN NULL;
 	END IF;
 	IF TG_OP <> 'DELETE' THEN
-		EXECUTE format('INSERT INTO figure_versions (name, version) SELECT DISTINCT to_char(%I, ''YYYY-MM''), 1 FROM new_rows WHERE %I IS NOT NULL ORDER BY 1', TG_ARGV[0], TG_ARGV[0]) || bump;
+		EXECUTE format('INSERT INTO figure_versions (name, version) SELECT DISTINCT %L || to_char(%I, ''YYYY-MM''), 1 FROM new_rows WHERE %I IS NOT NULL ORDER BY 1', grp, TG_ARGV[0], TG_ARGV[0]) || bump;
 	END IF;
 	IF TG_OP <> 'INSERT' THEN
-		EXECUTE format('INSERT INTO figure_versions (name, version) SELECT DISTINCT to_char(%I, ''YYYY-MM''), 1 FROM old_rows WHERE %I IS NOT NULL ORDER BY 1', TG_ARGV[0], TG_ARGV[0]) || bump;
+		EXECUTE format('INSERT INTO figure_versions (name, version) SELECT DISTINCT %L || to_char(%I, ''YYYY-MM''), 1 FROM old_rows WHERE %I IS NOT NULL ORDER BY 1', grp, TG_ARGV[0], TG_ARGV[0]) || bump;
 	END IF;
 	RETURN NULL;
 END $$`
 
-// pgFigureTriggersMissing reports whether a table lacks any of its three
-// triggers. CREATE TRIGGER has no IF NOT EXISTS before PostgreSQL 17, and
-// replacing them at every start would lock the tables for nothing.
-func pgFigureTriggersMissing(db *gorm.DB, table string) (bool, error) {
+// pgGroupCases are the WHEN clauses of pgBumpFunction's CASE that give each
+// table of a named group its prefix.
+func pgGroupCases() string {
+	var b strings.Builder
+	for _, s := range figureSources {
+		if s.group != FigureRecords {
+			fmt.Fprintf(&b, " WHEN '%s' THEN '%s'", s.table, s.group)
+		}
+	}
+	return b.String()
+}
+
+// pgTriggersMissing reports whether a table has fewer than want triggers
+// whose names start with prefix. CREATE TRIGGER has no IF NOT EXISTS
+// before PostgreSQL 17, and replacing triggers at every start would lock
+// the tables for nothing.
+func pgTriggersMissing(db *gorm.DB, table, prefix string, want int64) (bool, error) {
 	var n int64
 	err := db.Raw(`SELECT COUNT(*) FROM pg_trigger WHERE tgrelid = to_regclass(?) AND tgname LIKE ?`,
-		table, table+"_figures_%").Scan(&n).Error
-	return n < 3, err
+		table, prefix+"%").Scan(&n).Error
+	return n < want, err
 }
 
 // pgFigureTriggers returns the statement triggers of one table on

@@ -27,6 +27,9 @@ func Migrate(db *gorm.DB) error {
 	if err := migrateFigureIndexes(db); err != nil {
 		return err
 	}
+	if err := migratePageIndexes(db); err != nil {
+		return err
+	}
 	if err := migrateFigureVersions(db); err != nil {
 		return err
 	}
@@ -63,6 +66,47 @@ var figureIndexes = []string{
 	// index: only a query that asks for withdrawn rows can use it, so it
 	// never lures the planner away from the date indexes of live ones.
 	`CREATE INDEX IF NOT EXISTS idx_cases_withdrawn ON cases (id) WHERE deleted_at IS NOT NULL`,
+}
+
+// pgPageIndexes are the date indexes of the registers (named as GORM
+// names them from the struct tags), which on PostgreSQL also hold the id,
+// so that a page of a register is read in its order (date, then id) from
+// the index. SQLite needs nothing: its index on the date alone ends with
+// the row id. Without the id PostgreSQL fetched and sorted every letter of
+// the page's last day: 1 to 2.5 ms for a month's page at a million letters
+// instead of 0.1. The index keeps its name, so that GORM does not add the
+// one-column index again, and no second index on the date competes with
+// it (PostgreSQL costs a two-column index as less ordered than a
+// one-column one, and kept sorting).
+var pgPageIndexes = map[string]string{
+	"idx_letters_received_on":         "letters (received_on, id)",
+	"idx_reception_visits_visited_on": "reception_visits (visited_on, id)",
+}
+
+// migratePageIndexes gives the PostgreSQL date indexes their id column
+// (pgPageIndexes), once.
+func migratePageIndexes(db *gorm.DB) error {
+	if db.Dialector.Name() != DriverPostgres {
+		return nil
+	}
+	for name, on := range pgPageIndexes {
+		var columns int
+		err := db.Raw(`SELECT COALESCE((SELECT indnatts FROM pg_index WHERE indexrelid = to_regclass(?)), 0)`, name).
+			Scan(&columns).Error
+		if err != nil || columns == 2 {
+			return err
+		}
+		err = db.Transaction(func(tx *gorm.DB) error {
+			if err := tx.Exec("DROP INDEX IF EXISTS " + name).Error; err != nil {
+				return err
+			}
+			return tx.Exec("CREATE INDEX " + name + " ON " + on).Error
+		})
+		if err != nil {
+			return fmt.Errorf("page index %s: %w", name, err)
+		}
+	}
+	return nil
 }
 
 // retiredIndexes were replaced by figureIndexes.

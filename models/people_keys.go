@@ -84,7 +84,12 @@ func SubjectWords(s string) map[string]bool {
 // SubjectSimilarity is the share of the shorter subject's meaningful words
 // found in the other, from 0 to 1; 0 when either has none.
 func SubjectSimilarity(a, b string) float64 {
-	wa, wb := SubjectWords(a), SubjectWords(b)
+	return WordSimilarity(SubjectWords(a), SubjectWords(b))
+}
+
+// WordSimilarity is SubjectSimilarity of two subjects' SubjectWords, for
+// comparing one subject with many.
+func WordSimilarity(wa, wb map[string]bool) float64 {
 	if len(wa) == 0 || len(wb) == 0 {
 		return 0
 	}

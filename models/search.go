@@ -91,21 +91,18 @@ func SearchMatch(db *gorm.DB, table string, words []string, identity bool) (stri
 		return "", nil, fmt.Errorf("table %s has no search index", table)
 	}
 	identity = identity && hasIdentity
-	parts := make([]string, len(words))
 	if db.Dialector.Name() == DriverPostgres {
-		// A tsquery of quoted prefixes; the words hold only [a-z0-9], so
-		// they need no escaping.
-		mark := ""
-		if !identity && hasIdentity {
-			mark = textMark
+		// The GIN index answers whole words far faster than prefixes
+		// (search_words.go).
+		expanded, err := expandWords(db, words)
+		if err != nil {
+			return "", nil, err
 		}
-		for i, w := range words {
-			parts[i] = "'" + mark + w + "':*"
-		}
-		return table + "." + pgVectorColumn + " @@ CAST(? AS tsquery)", strings.Join(parts, " & "), nil
+		return pgSearchMatch(table, words, !identity && hasIdentity, expanded)
 	}
 	// An FTS4 query: terms are ANDed; an unqualified term matches in any
 	// column, a qualified one only in its own.
+	parts := make([]string, len(words))
 	for i, w := range words {
 		parts[i] = w + "*"
 		if !identity && hasIdentity {
@@ -114,6 +111,22 @@ func SearchMatch(db *gorm.DB, table string, words []string, identity bool) (stri
 	}
 	return table + ".id IN (SELECT docid FROM " + table + "_fts WHERE " + table + "_fts MATCH ?)",
 		strings.Join(parts, " "), nil
+}
+
+// pgSearchMatch is SearchMatch's condition on PostgreSQL: a tsquery
+// ANDing the words, marked as text words when textOnly, each expanded to
+// whole words where expanded says so. The words hold only [a-z0-9], so
+// they need no escaping.
+func pgSearchMatch(table string, words []string, textOnly bool, expanded map[string][]string) (string, any, error) {
+	mark := ""
+	if textOnly {
+		mark = textMark
+	}
+	parts := make([]string, len(words))
+	for i, w := range words {
+		parts[i] = pgWordQuery(w, mark, expanded)
+	}
+	return table + "." + pgVectorColumn + " @@ CAST(? AS tsquery)", strings.Join(parts, " & "), nil
 }
 
 // SearchTextHolds returns a condition on a row of table that holds when its
@@ -128,12 +141,15 @@ func SearchMatch(db *gorm.DB, table string, words []string, identity bool) (stri
 // text that the index finds only in the protected names. PostgreSQL tests
 // the row's own word vector.
 func SearchTextHolds(db *gorm.DB, table string, words []string) (string, []any, error) {
-	if db.Dialector.Name() == DriverPostgres {
-		cond, arg, err := SearchMatch(db, table, words, false)
-		return cond, []any{arg}, err
-	}
-	if _, ok := searchTables(db)[table]; !ok {
+	hasIdentity, ok := searchTables(db)[table]
+	if !ok {
 		return "", nil, fmt.Errorf("table %s has no search index", table)
+	}
+	if db.Dialector.Name() == DriverPostgres {
+		// Prefixes: this tests rows, where a prefix costs no more than a
+		// word, so the vocabulary is not consulted.
+		cond, arg, err := pgSearchMatch(table, words, hasIdentity, nil)
+		return cond, []any{arg}, err
 	}
 	parts := make([]string, len(words))
 	args := make([]any, 0, 2*len(words))
@@ -305,9 +321,11 @@ func sqliteSearchDDL(table string, identity bool) []string {
 // index whose definition changed is dropped and built again from the
 // records, in one transaction (a minute or so for a million letters, once).
 func migrateSearch(db *gorm.DB) error {
+	var pgTables []string
 	for _, s := range searchable {
 		table := tableName(db, s.model)
 		if db.Dialector.Name() == DriverPostgres {
+			pgTables = append(pgTables, table)
 			// A changed expression needs a column of another name: ADD
 			// COLUMN IF NOT EXISTS keeps an existing column as it is.
 			for _, stmt := range []string{
@@ -330,6 +348,9 @@ func migrateSearch(db *gorm.DB) error {
 				return fmt.Errorf("search page index of %s: %w", table, err)
 			}
 		}
+	}
+	if len(pgTables) > 0 {
+		return migrateSearchWords(db, pgTables)
 	}
 	return nil
 }

@@ -83,9 +83,13 @@ func (s *Service) Authenticate(ctx context.Context, token string) (Actor, error)
 	if token == "" {
 		return Actor{}, unauthorized
 	}
+	hash, now := hashToken(token), s.now()
+	if a, ok := s.tokens.get(hash, now); ok {
+		return a, nil
+	}
 	var u models.User
 	err := s.read(ctx).Joins("JOIN auth_tokens ON auth_tokens.user_id = users.id").
-		Where("auth_tokens.token_hash = ? AND auth_tokens.expires_at > ? AND users.active = ?", hashToken(token), s.now().UTC(), true).
+		Where("auth_tokens.token_hash = ? AND auth_tokens.expires_at > ? AND users.active = ?", hash, now.UTC(), true).
 		First(&u).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return Actor{}, unauthorized
@@ -93,18 +97,22 @@ func (s *Service) Authenticate(ctx context.Context, token string) (Actor, error)
 	if err != nil {
 		return Actor{}, models.Internal(err)
 	}
-	return actorOf(u), nil
+	a := actorOf(u)
+	s.tokens.put(hash, a, now)
+	return a, nil
 }
 
 // Logout ends the token.
 func (s *Service) Logout(ctx context.Context, token string) error {
 	a, _ := ActorFrom(ctx)
-	return s.write(ctx, func(tx *gorm.DB) error {
+	err := s.write(ctx, func(tx *gorm.DB) error {
 		if err := tx.Where("token_hash = ?", hashToken(token)).Delete(&models.AuthToken{}).Error; err != nil {
 			return err
 		}
 		return s.audit(tx, a, ActionLogout, "user", a.ID, nil, "")
 	})
+	s.tokens.forget(hashToken(token)) // after the commit, as UpdateUser
+	return err
 }
 
 // Me returns the acting user.

@@ -24,7 +24,7 @@ func checkAfterBulkLoad(t *testing.T, svc *services.Service, db *gorm.DB) {
 	t.Helper()
 	ctx := services.WithActor(context.Background(), services.Actor{ID: 1, Username: "phaply", Role: models.RoleLegal})
 	on := models.MustDate("2025-06-02")
-	before, err := models.FigureVersion(db, on, on)
+	before, err := models.FigureVersion(db, models.FigureLetters, on, on)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,7 +37,7 @@ func checkAfterBulkLoad(t *testing.T, svc *services.Service, db *gorm.DB) {
 	if err != nil || found.Total != 1 || found.Items[0].ID != l.ID {
 		t.Errorf("search after the load: %+v, %v", found, err)
 	}
-	if after, err := models.FigureVersion(db, on, on); err != nil || after <= before {
+	if after, err := models.FigureVersion(db, models.FigureLetters, on, on); err != nil || after <= before {
 		t.Errorf("figure version %d after a registration, %d before (%v)", after, before, err)
 	}
 	if db.Dialector.Name() != models.DriverSQLite {

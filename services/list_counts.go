@@ -53,7 +53,7 @@ func countRows(q *gorm.DB, total *int64) error {
 		return q.Count(total).Error
 	}
 	pc := v.(periodCount)
-	version, err := models.FigureVersion(q.Session(&gorm.Session{NewDB: true}), pc.r.From, pc.r.To)
+	version, err := models.FigureVersion(q.Session(&gorm.Session{NewDB: true}), models.FigureGroupOf(tableOf(q)), pc.r.From, pc.r.To)
 	if err != nil {
 		return err
 	}

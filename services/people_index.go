@@ -18,6 +18,9 @@ type personRef struct {
 	on        models.Date
 	protected bool
 	creator   uint
+	// fresh says the record has no links yet: its id was just taken, so
+	// there are none to look up and replace.
+	fresh bool
 }
 
 // maxIndexedPersons bounds the senders of one letter that the index keeps.
@@ -25,12 +28,18 @@ const maxIndexedPersons = 20
 
 // indexLetter refreshes the people index for a letter's senders.
 func indexLetter(tx *gorm.DB, l *models.Letter) error {
-	return indexPeople(tx, personRef{models.EntityLetter, l.ID, l.ReceivedOn, l.Confidential(), l.CreatedBy}, l.Senders)
+	return indexPeople(tx, personRef{models.EntityLetter, l.ID, l.ReceivedOn, l.Confidential(), l.CreatedBy, false}, l.Senders)
+}
+
+// indexNewLetter is indexLetter for a letter whose id was just reserved
+// (models.NextID) and that has no links yet.
+func indexNewLetter(tx *gorm.DB, l *models.Letter) error {
+	return indexPeople(tx, personRef{models.EntityLetter, l.ID, l.ReceivedOn, l.Confidential(), l.CreatedBy, true}, l.Senders)
 }
 
 // indexVisit refreshes the people index for a visit's representative.
 func indexVisit(tx *gorm.DB, r *models.ReceptionVisit) error {
-	return indexPeople(tx, personRef{models.EntityVisit, r.ID, r.VisitedOn, r.Confidential(), r.CreatedBy},
+	return indexPeople(tx, personRef{models.EntityVisit, r.ID, r.VisitedOn, r.Confidential(), r.CreatedBy, false},
 		[]models.Person{r.Representative})
 }
 
@@ -63,7 +72,7 @@ func indexCaseOn(tx *gorm.DB, c *models.Case, opened models.Date) error {
 			on = models.DateOf(created.In(officeZone))
 		}
 	}
-	return indexPeople(tx, personRef{models.EntityCase, c.ID, on, c.Confidential(), c.CreatedBy},
+	return indexPeople(tx, personRef{models.EntityCase, c.ID, on, c.Confidential(), c.CreatedBy, false},
 		[]models.Person{c.Petitioner})
 }
 
@@ -76,12 +85,14 @@ var officeZone = time.FixedZone("ICT", 7*3600)
 // or phone, where the citizen's ID number does not differ) or becomes a new one.
 func indexPeople(tx *gorm.DB, ref personRef, persons []models.Person) error {
 	var touched []uint // the citizens named before and after, whose dates change
-	if err := tx.Model(&models.PersonLink{}).Where("entity = ? AND record_id = ?", ref.entity, ref.id).
-		Distinct().Pluck("person_id", &touched).Error; err != nil {
-		return err
-	}
-	if err := tx.Where("entity = ? AND record_id = ?", ref.entity, ref.id).Delete(&models.PersonLink{}).Error; err != nil {
-		return err
+	if !ref.fresh {
+		if err := tx.Model(&models.PersonLink{}).Where("entity = ? AND record_id = ?", ref.entity, ref.id).
+			Distinct().Pluck("person_id", &touched).Error; err != nil {
+			return err
+		}
+		if err := tx.Where("entity = ? AND record_id = ?", ref.entity, ref.id).Delete(&models.PersonLink{}).Error; err != nil {
+			return err
+		}
 	}
 	if err := lockKeys(tx, persons); err != nil {
 		return err

@@ -90,6 +90,9 @@ type Service struct {
 	// listCounts keeps the row counts of lists bounded by a period, on the
 	// same counters (services/list_counts.go).
 	listCounts *listCountCache
+	// tokens remembers the users of recently proved tokens
+	// (services/token_cache.go).
+	tokens tokenCache
 	// readSlots admits read requests on SQLite (services/admission.go); nil
 	// on PostgreSQL.
 	readSlots chan struct{}

@@ -7,9 +7,10 @@ import (
 	"kntc/models"
 )
 
-// figuresCacheSize bounds the periods kept: a year of months, quarters and
-// the periods they are compared with, for a few days of "today".
-const figuresCacheSize = 256
+// figuresCacheSize bounds the parts of periods kept (two a period): a year
+// of months, quarters and the periods they are compared with, for a few
+// days of "today".
+const figuresCacheSize = 512
 
 // figuresCache keeps the figures of recent periods while the database says
 // nothing they count has changed (models.FigureVersion). A month's figures
@@ -24,31 +25,54 @@ func newFiguresCache() *figuresCache {
 	return &figuresCache{size: figuresCacheSize, copyOf: Figures.clone}
 }
 
-// figuresKey names one period's figures. Today is part of it: the count of
-// overdue letters depends on it.
+// figuresKey names one part of one period's figures. Today is part of it:
+// the count of overdue letters depends on it.
 type figuresKey struct {
 	from, to, today models.Date
+	group           models.FigureGroup
 }
 
-// cachedFigures returns the figures of p from the cache, or counts them.
-// The version is read before counting, so figures stored under it may only
-// be newer than it says: a write committed meanwhile bumps the version and
-// the next request counts again.
+// figureParts are the parts of the figures cached apart, each under its
+// group's version, with the steps that count it: the letters, and all the
+// rest, which a registration does not change.
+var figureParts = []struct {
+	group models.FigureGroup
+	steps func(s *Service) []figureStep
+}{
+	{models.FigureLetters, func(s *Service) []figureStep { return []figureStep{s.countLetters} }},
+	{models.FigureRecords, func(s *Service) []figureStep {
+		return []figureStep{s.countVisits, s.countSessions, s.countHostLevels, s.countMeetings, s.countDocuments}
+	}},
+}
+
+// cachedFigures returns the figures of p, each part from the cache or
+// counted. A part's version is read before counting it, so figures stored
+// under it may only be newer than it says: a write committed meanwhile
+// bumps the version and the next request counts again.
 func (s *Service) cachedFigures(ctx context.Context, p Period) (Figures, error) {
-	version, err := models.FigureVersion(s.read(ctx), p.From, p.To)
-	if err != nil {
-		return Figures{}, models.Internal(err)
+	f := newFigures(p)
+	for _, part := range figureParts {
+		version, err := models.FigureVersion(s.read(ctx), part.group, p.From, p.To)
+		if err != nil {
+			return Figures{}, models.Internal(err)
+		}
+		key := figuresKey{from: p.From, to: p.To, today: s.Today(), group: part.group}
+		counted, ok := s.figuresCache.get(key, version)
+		if !ok {
+			if counted, err = s.figures(ctx, p, part.steps(s)); err != nil {
+				return counted, err
+			}
+			s.figuresCache.put(key, version, counted)
+		}
+		if part.group == models.FigureLetters {
+			f.Letters = counted.Letters
+		} else {
+			letters := f.Letters
+			f = counted
+			f.Letters = letters
+		}
 	}
-	key := figuresKey{from: p.From, to: p.To, today: s.Today()}
-	if f, ok := s.figuresCache.get(key, version); ok {
-		f.Period = p
-		return f, nil
-	}
-	f, err := s.figures(ctx, p)
-	if err != nil {
-		return f, err
-	}
-	s.figuresCache.put(key, version, f)
+	f.Period = p
 	return f, nil
 }
 

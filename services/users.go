@@ -145,6 +145,8 @@ func (s *Service) UpdateUser(ctx context.Context, id uint, in UserPatch) (models
 		}
 		return s.audit(tx, a, ActionUpdate, "user", u.ID, diff(&before, &u), detail)
 	})
+	// After the commit: a request in between would remember the old user.
+	s.tokens.clear()
 	return u, err
 }
 

@@ -1,0 +1,151 @@
+package models
+
+import (
+	"fmt"
+	"strings"
+
+	"gorm.io/gorm"
+)
+
+// The PostgreSQL vocabulary of search words.
+//
+// A prefix in a tsquery ("van:*") makes GIN collect every posting of every
+// word it begins into a bitmap before the words are intersected, while a
+// query of whole words lets GIN step through the rarest word's postings and
+// skip ahead in the others. At a million letters, "nguyen:* & van:* &
+// binh:*" took 223 ms in the index and "nguyen & (van | vang | vanh) &
+// binh" 37 ms, for the same 21,114 letters. So PostgreSQL keeps every
+// alphabetic word of the search vectors once, in search_words, and a query
+// word becomes the OR of the whole words it begins. The vocabulary only
+// grows: a word no row holds any more costs a lookup that finds nothing,
+// while a word missing from it would lose matches, so every write adds its
+// words in the same transaction (a statement trigger) and a new vocabulary
+// is filled from the rows before it is used.
+//
+// Words with digits (ID numbers, phones, house numbers) are left out: they
+// are mostly unique, would make the vocabulary as large as the register,
+// and a query word with digits stays a prefix, which is cheap for a word
+// that few rows hold.
+
+// searchWordsTable is the PostgreSQL vocabulary's table.
+const searchWordsTable = "search_words"
+
+// maxWordExpansion is the most words a query word is expanded into. A
+// shorter prefix ("b", "th") begins hundreds of words; for those the prefix
+// itself is the better query, since GIN reads all their postings either way.
+const maxWordExpansion = 32
+
+// vocabularyWord is the condition a vector word must meet to enter the
+// vocabulary: letters only, which also leaves out the marked copies.
+const vocabularyWord = `w ~ '^[a-z]+$'`
+
+// pgSearchWordsFunction adds the words of the rows a statement wrote, in
+// order, so that two transactions adding the same new words never wait on
+// each other in opposite orders.
+const pgSearchWordsFunction = `CREATE OR REPLACE FUNCTION kntc_add_search_words() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	INSERT INTO ` + searchWordsTable + ` (word)
+	SELECT DISTINCT w FROM new_rows, unnest(tsvector_to_array(new_rows.` + pgVectorColumn + `)) AS w
+	WHERE ` + vocabularyWord + ` ORDER BY w
+	ON CONFLICT DO NOTHING;
+	RETURN NULL;
+END $$`
+
+// migrateSearchWords creates the vocabulary, its function and the
+// triggers of every searchable table, and fills a new vocabulary from the
+// rows. The triggers come before the filling, so that a row written
+// meanwhile is added by one or the other.
+func migrateSearchWords(db *gorm.DB, tables []string) error {
+	var exists bool
+	if err := db.Raw(`SELECT to_regclass(?) IS NOT NULL`, searchWordsTable).Scan(&exists).Error; err != nil {
+		return err
+	}
+	stmts := []string{
+		`CREATE TABLE IF NOT EXISTS ` + searchWordsTable + ` (word TEXT COLLATE "C" PRIMARY KEY)`,
+		pgSearchWordsFunction,
+	}
+	for _, table := range tables {
+		missing, err := pgTriggersMissing(db, table, table+"_search_words_", 2)
+		if err != nil {
+			return err
+		}
+		if !missing {
+			continue
+		}
+		for _, op := range []string{"insert", "update"} {
+			name := table + "_search_words_" + op
+			stmts = append(stmts, `DROP TRIGGER IF EXISTS `+name+` ON `+table,
+				`CREATE TRIGGER `+name+` AFTER `+strings.ToUpper(op)+` ON `+table+
+					` REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION kntc_add_search_words()`)
+		}
+	}
+	if !exists {
+		for _, table := range tables {
+			stmts = append(stmts, `INSERT INTO `+searchWordsTable+` (word) SELECT DISTINCT w FROM `+table+
+				`, unnest(tsvector_to_array(`+pgVectorColumn+`)) AS w WHERE `+vocabularyWord+` ON CONFLICT DO NOTHING`)
+		}
+	}
+	return db.Transaction(func(tx *gorm.DB) error {
+		for _, stmt := range stmts {
+			if err := tx.Exec(stmt).Error; err != nil {
+				return fmt.Errorf("search words: %w", err)
+			}
+		}
+		return nil
+	})
+}
+
+// expandWords maps each alphabetic query word to the vocabulary's words
+// that it begins, when there are at most maxWordExpansion of them; a word
+// that begins none maps to an empty list. Other words are not in the map
+// and stay prefixes. One statement looks up every word.
+func expandWords(db *gorm.DB, words []string) (map[string][]string, error) {
+	var prefixes []string
+	for _, w := range words {
+		if strings.Trim(w, "abcdefghijklmnopqrstuvwxyz") == "" {
+			prefixes = append(prefixes, w)
+		}
+	}
+	out := make(map[string][]string, len(prefixes))
+	if len(prefixes) == 0 {
+		return out, nil
+	}
+	var rows []struct{ Prefix, Word string }
+	// '{' follows 'z' in byte order: the range holds exactly the words
+	// that begin with the prefix, since words hold only [a-z].
+	err := db.Session(&gorm.Session{NewDB: true}).Raw(`SELECT p.prefix, v.word FROM unnest(CAST(? AS text[])) AS p(prefix),
+		LATERAL (SELECT word FROM `+searchWordsTable+` WHERE word >= p.prefix AND word < p.prefix || '{'
+		ORDER BY word LIMIT ?) AS v`, "{"+strings.Join(prefixes, ",")+"}", maxWordExpansion+1).Scan(&rows).Error
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range prefixes {
+		out[p] = []string{}
+	}
+	for _, r := range rows {
+		out[r.Prefix] = append(out[r.Prefix], r.Word)
+	}
+	for p, ws := range out {
+		if len(ws) > maxWordExpansion {
+			delete(out, p)
+		}
+	}
+	return out, nil
+}
+
+// pgWordQuery is the tsquery of one query word with its mark: the OR of
+// the whole words it expands to, or a prefix when it was not expanded.
+func pgWordQuery(w, mark string, expanded map[string][]string) string {
+	whole, ok := expanded[w]
+	if !ok {
+		return "'" + mark + w + "':*"
+	}
+	if len(whole) == 0 {
+		return "'" + mark + w + "'" // no row holds a word it begins
+	}
+	terms := make([]string, len(whole))
+	for i, x := range whole {
+		terms[i] = "'" + mark + x + "'"
+	}
+	return "(" + strings.Join(terms, " | ") + ")"
+}
