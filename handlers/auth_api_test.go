@@ -163,3 +163,15 @@ func TestUnknownPageIsAVietnamesePage(t *testing.T) {
 		t.Fatalf("%d %s\n%s", r.Status, r.Header.Get("Content-Type"), r.Body)
 	}
 }
+
+// A user's token is remembered for a second; a change of role made
+// through the server applies to the very next request.
+func TestRoleChangeAppliesAtOnce(t *testing.T) {
+	e := newEnv(t)
+	u := e.must(201, "POST", "/api/v1/users", "admin", map[string]any{"username": "lanhdao2", "full_name": "Trần Văn Bình", "role": "leader", "password": "mat-khau-du-dai"})
+	r := e.do("POST", "/api/v1/auth/login", "", map[string]any{"username": "lanhdao2", "password": "mat-khau-du-dai"})
+	e.tokens["lanhdao2"] = r.JSON(t)["token"].(string)
+	e.must(200, "GET", "/api/v1/audit", "lanhdao2", nil) // proved, and remembered
+	e.must(200, "PATCH", "/api/v1/users/"+id(u), "admin", map[string]any{"version": 1, "role": "reception"})
+	checkProblem(t, e.do("GET", "/api/v1/audit", "lanhdao2", nil), 403, "forbidden")
+}

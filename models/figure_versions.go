@@ -106,7 +106,7 @@ func migrateFigureVersions(db *gorm.DB) error {
 	if db.Dialector.Name() == DriverPostgres {
 		stmts = append(stmts, pgBumpFunction)
 		for _, s := range figureSources {
-			missing, err := pgTriggersMissing(db, s.table, s.table+"_figures_", 3)
+			missing, err := pgTriggersMissing(db, s.table, s.table+"_figures_", 3, pgBumpFunctionName)
 			if err != nil {
 				return err
 			}
@@ -114,18 +114,30 @@ func migrateFigureVersions(db *gorm.DB) error {
 				stmts = append(stmts, pgFigureTriggers(s.table, s.date)...)
 			}
 		}
-	} else {
-		for _, s := range figureSources {
-			if err := dropChangedTriggers(db, sqliteFigureTriggers(s.table, s.date, s.group)); err != nil {
-				return fmt.Errorf("figure versions: %w", err)
-			}
-			stmts = append(stmts, sqliteFigureTriggers(s.table, s.date, s.group)...)
-		}
+		// The first version's function, which no trigger calls any more.
+		stmts = append(stmts, `DROP FUNCTION IF EXISTS kntc_bump_figure_versions()`)
 	}
-	for _, stmt := range stmts {
-		if err := db.Exec(stmt).Error; err != nil {
-			return fmt.Errorf("figure versions: %w", err)
+	// One transaction: on SQLite a changed trigger is dropped and created
+	// again, and a write by another process in between would bump nothing.
+	err := db.Transaction(func(tx *gorm.DB) error {
+		if tx.Dialector.Name() != DriverPostgres {
+			for _, s := range figureSources {
+				ddl := sqliteFigureTriggers(s.table, s.date, s.group)
+				if err := dropChangedTriggers(tx, ddl); err != nil {
+					return err
+				}
+				stmts = append(stmts, ddl...)
+			}
 		}
+		for _, stmt := range stmts {
+			if err := tx.Exec(stmt).Error; err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("figure versions: %w", err)
 	}
 	return nil
 }
@@ -177,8 +189,8 @@ func sqliteFigureTriggers(table, date string, group FigureGroup) []string {
 	}
 }
 
-// BumpAllFigures is the statement that makes every cached figure and
-// count stale, in every group.
+// BumpAllFigures bumps the all-periods counter of every group, which
+// makes every cached figure and count stale.
 func BumpAllFigures(tx *gorm.DB) error {
 	for _, g := range []FigureGroup{FigureLetters, FigureRecords} {
 		if err := tx.Exec(bumpFigureVersion("'" + string(g) + allMonths + "'")).Error; err != nil {
@@ -200,9 +212,8 @@ func bumpFigureVersion(month string) string {
 // upsert per month, not a thousand. Its argument is the date column, or ""
 // for the counter of every period; the table's group prefixes the months.
 // Months are bumped in order, so that two transactions never wait on each
-// other's counters in opposite orders. The function is replaced at every
-// start, so existing triggers follow a change of the groups.
-var pgBumpFunction = `CREATE OR REPLACE FUNCTION kntc_bump_figure_versions() RETURNS trigger LANGUAGE plpgsql AS $$
+// other's counters in opposite orders.
+var pgBumpFunction = `CREATE OR REPLACE FUNCTION ` + pgBumpFunctionName + `() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
 	bump text := ' ON CONFLICT (name) DO UPDATE SET version = figure_versions.version + 1';
 	grp text := CASE TG_TABLE_NAME` + pgGroupCases() + ` ELSE '' END;
@@ -220,6 +231,13 @@ BEGIN
 	RETURN NULL;
 END $$`
 
+// pgBumpFunctionName names pgBumpFunction. It changes when what the
+// function does changes (v2: the groups), and the triggers are created
+// again to call it, so that a database migrated by a version never runs
+// another version's function; a server of an earlier version must not run
+// on it any more (docs/deployment.md, Migrations).
+const pgBumpFunctionName = "kntc_bump_figure_versions_v2"
+
 // pgGroupCases are the WHEN clauses of pgBumpFunction's CASE that give each
 // table of a named group its prefix.
 func pgGroupCases() string {
@@ -233,13 +251,13 @@ func pgGroupCases() string {
 }
 
 // pgTriggersMissing reports whether a table has fewer than want triggers
-// whose names start with prefix. CREATE TRIGGER has no IF NOT EXISTS
-// before PostgreSQL 17, and replacing triggers at every start would lock
-// the tables for nothing.
-func pgTriggersMissing(db *gorm.DB, table, prefix string, want int64) (bool, error) {
+// whose names start with prefix and that call function. CREATE TRIGGER has
+// no IF NOT EXISTS before PostgreSQL 17, and replacing triggers at every
+// start would lock the tables for nothing.
+func pgTriggersMissing(db *gorm.DB, table, prefix string, want int64, function string) (bool, error) {
 	var n int64
-	err := db.Raw(`SELECT COUNT(*) FROM pg_trigger WHERE tgrelid = to_regclass(?) AND tgname LIKE ?`,
-		table, prefix+"%").Scan(&n).Error
+	err := db.Raw(`SELECT COUNT(*) FROM pg_trigger WHERE tgrelid = to_regclass(?) AND tgname LIKE ?
+		AND tgfoid = COALESCE(to_regproc(?), 0)`, table, prefix+"%", function).Scan(&n).Error
 	return n < want, err
 }
 
@@ -255,7 +273,7 @@ func pgFigureTriggers(table, date string) []string {
 		name := table + "_figures_" + strings.ToLower(e.op)
 		out = append(out, `DROP TRIGGER IF EXISTS `+name+` ON `+table,
 			`CREATE TRIGGER `+name+` AFTER `+e.op+` ON `+table+` `+e.ref+
-				` FOR EACH STATEMENT EXECUTE FUNCTION kntc_bump_figure_versions('`+date+`')`)
+				` FOR EACH STATEMENT EXECUTE FUNCTION `+pgBumpFunctionName+`('`+date+`')`)
 	}
 	return out
 }

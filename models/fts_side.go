@@ -3,7 +3,10 @@ package models
 import (
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strconv"
+	"strings"
 
 	"gorm.io/gorm"
 )
@@ -105,11 +108,15 @@ func (s *SearchSide) plan(table string, identity, letters bool) {
 	s.byTable[table] = s.builders[i]
 }
 
-// start starts the builders that have tables.
+// start starts the builders that have tables, after deleting the side
+// files that a killed load left. It runs in the load's transaction, whose
+// write lock no other load's holds meanwhile, so no other load is using
+// them.
 func (s *SearchSide) start() {
 	if s == nil {
 		return
 	}
+	s.removeLeftovers()
 	s.finished = make(chan *sideBuilder, len(s.builders))
 	for _, b := range s.builders {
 		if len(b.tables) > 0 {
@@ -119,6 +126,24 @@ func (s *SearchSide) start() {
 		}
 	}
 }
+
+// removeLeftovers deletes the side files of the database (sideFilePrefix)
+// that are still there; a file that cannot be deleted stays, and costs
+// only its space.
+func (s *SearchSide) removeLeftovers() {
+	entries, err := os.ReadDir(s.dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), s.sideFilePrefix()) {
+			_ = os.Remove(filepath.Join(s.dir, e.Name()))
+		}
+	}
+}
+
+// sideFilePrefix begins the names of the database's side files.
+func (s *SearchSide) sideFilePrefix() string { return s.base + ".search-" }
 
 // Columns returns the columns of table whose values the side index takes,
 // in the order Add wants them, or nil when the side builds no index for it.

@@ -38,7 +38,7 @@ func (b *sideBuilder) started() bool { return b.path != "" }
 
 // start creates the builder's file and starts building in a goroutine.
 func (b *sideBuilder) start() error {
-	f, err := os.CreateTemp(b.side.dir, b.side.base+".search-*")
+	f, err := os.CreateTemp(b.side.dir, b.side.sideFilePrefix()+"*")
 	if err != nil {
 		return fmt.Errorf("create the side search index: %w", err)
 	}

@@ -84,7 +84,9 @@ var pgPageIndexes = map[string]string{
 }
 
 // migratePageIndexes gives the PostgreSQL date indexes their id column
-// (pgPageIndexes), once.
+// (pgPageIndexes), once. The new index is built beside the old one without
+// blocking writes (CONCURRENTLY: a minute or so at a million letters),
+// then takes its name.
 func migratePageIndexes(db *gorm.DB) error {
 	if db.Dialector.Name() != DriverPostgres {
 		return nil
@@ -93,17 +95,22 @@ func migratePageIndexes(db *gorm.DB) error {
 		var columns int
 		err := db.Raw(`SELECT COALESCE((SELECT indnatts FROM pg_index WHERE indexrelid = to_regclass(?)), 0)`, name).
 			Scan(&columns).Error
-		if err != nil || columns == 2 {
+		if err != nil {
 			return err
 		}
-		err = db.Transaction(func(tx *gorm.DB) error {
-			if err := tx.Exec("DROP INDEX IF EXISTS " + name).Error; err != nil {
-				return err
+		if columns == 2 {
+			continue
+		}
+		building := name + "_page"
+		for _, stmt := range []string{
+			"DROP INDEX IF EXISTS " + building, // an invalid one, if a build was cut short
+			"CREATE INDEX CONCURRENTLY " + building + " ON " + on,
+			"DROP INDEX IF EXISTS " + name,
+			"ALTER INDEX " + building + " RENAME TO " + name,
+		} {
+			if err := db.Exec(stmt).Error; err != nil {
+				return fmt.Errorf("page index %s: %w", name, err)
 			}
-			return tx.Exec("CREATE INDEX " + name + " ON " + on).Error
-		})
-		if err != nil {
-			return fmt.Errorf("page index %s: %w", name, err)
 		}
 	}
 	return nil

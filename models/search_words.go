@@ -22,10 +22,13 @@ import (
 // words in the same transaction (a statement trigger) and a new vocabulary
 // is filled from the rows before it is used.
 //
-// Words with digits (ID numbers, phones, house numbers) are left out: they
-// are mostly unique, would make the vocabulary as large as the register,
-// and a query word with digits stays a prefix, which is cheap for a word
-// that few rows hold.
+// Words that begin with a digit (ID numbers, phones, house numbers) are
+// left out: they are mostly unique, would make the vocabulary as large as
+// the register, and no alphabetic query word begins them. A query word
+// with a digit stays a prefix, which is cheap for a word that few rows
+// hold. The vocabulary is read in a statement of its own before the
+// search: a row committed between the two with a word new to the register
+// is found by the next search, as if it had come a moment later.
 
 // searchWordsTable is the PostgreSQL vocabulary's table.
 const searchWordsTable = "search_words"
@@ -36,13 +39,19 @@ const searchWordsTable = "search_words"
 const maxWordExpansion = 32
 
 // vocabularyWord is the condition a vector word must meet to enter the
-// vocabulary: letters only, which also leaves out the marked copies.
-const vocabularyWord = `w ~ '^[a-z]+$'`
+// vocabulary: a letter first (an alphabetic query word can begin no other
+// word), which also leaves out the marked copies and the numbers.
+const vocabularyWord = `w ~ '^[a-z][a-z0-9]*$'`
 
-// pgSearchWordsFunction adds the words of the rows a statement wrote, in
+// pgSearchWordsFunction is the name of the trigger function that adds
+// words; it changes with its body, so that a database migrated by this
+// version never runs another version's rule (pgTriggersMissing).
+const pgSearchWordsFunction = "kntc_add_search_words_v1"
+
+// pgSearchWordsBody adds the words of the rows a statement wrote, in
 // order, so that two transactions adding the same new words never wait on
 // each other in opposite orders.
-const pgSearchWordsFunction = `CREATE OR REPLACE FUNCTION kntc_add_search_words() RETURNS trigger LANGUAGE plpgsql AS $$
+const pgSearchWordsBody = `CREATE OR REPLACE FUNCTION ` + pgSearchWordsFunction + `() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
 	INSERT INTO ` + searchWordsTable + ` (word)
 	SELECT DISTINCT w FROM new_rows, unnest(tsvector_to_array(new_rows.` + pgVectorColumn + `)) AS w
@@ -51,21 +60,26 @@ BEGIN
 	RETURN NULL;
 END $$`
 
+// vocabularyFilled is the vocabulary table's comment once it has been
+// filled from every row under vocabularyWord. A vocabulary without it (new,
+// filled under an earlier rule, or whose filling was cut short) is filled
+// again at the next migration.
+const vocabularyFilled = "filled: words beginning with a letter"
+
 // migrateSearchWords creates the vocabulary, its function and the
-// triggers of every searchable table, and fills a new vocabulary from the
-// rows. The triggers come before the filling, so that a row written
-// meanwhile is added by one or the other.
+// triggers of every searchable table, and fills the vocabulary from the
+// rows unless it is marked filled. The triggers are committed before the
+// filling, so that a row written meanwhile is added by one or the other,
+// and the filling runs outside their transaction, so that the tables stay
+// writable while it reads them (40 s at a million letters); the mark is
+// set last.
 func migrateSearchWords(db *gorm.DB, tables []string) error {
-	var exists bool
-	if err := db.Raw(`SELECT to_regclass(?) IS NOT NULL`, searchWordsTable).Scan(&exists).Error; err != nil {
-		return err
-	}
 	stmts := []string{
 		`CREATE TABLE IF NOT EXISTS ` + searchWordsTable + ` (word TEXT COLLATE "C" PRIMARY KEY)`,
-		pgSearchWordsFunction,
+		pgSearchWordsBody,
 	}
 	for _, table := range tables {
-		missing, err := pgTriggersMissing(db, table, table+"_search_words_", 2)
+		missing, err := pgTriggersMissing(db, table, table+"_search_words_", 2, pgSearchWordsFunction)
 		if err != nil {
 			return err
 		}
@@ -76,23 +90,33 @@ func migrateSearchWords(db *gorm.DB, tables []string) error {
 			name := table + "_search_words_" + op
 			stmts = append(stmts, `DROP TRIGGER IF EXISTS `+name+` ON `+table,
 				`CREATE TRIGGER `+name+` AFTER `+strings.ToUpper(op)+` ON `+table+
-					` REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION kntc_add_search_words()`)
+					` REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION `+pgSearchWordsFunction+`()`)
 		}
 	}
-	if !exists {
-		for _, table := range tables {
-			stmts = append(stmts, `INSERT INTO `+searchWordsTable+` (word) SELECT DISTINCT w FROM `+table+
-				`, unnest(tsvector_to_array(`+pgVectorColumn+`)) AS w WHERE `+vocabularyWord+` ON CONFLICT DO NOTHING`)
-		}
-	}
-	return db.Transaction(func(tx *gorm.DB) error {
+	err := db.Transaction(func(tx *gorm.DB) error {
 		for _, stmt := range stmts {
 			if err := tx.Exec(stmt).Error; err != nil {
-				return fmt.Errorf("search words: %w", err)
+				return err
 			}
 		}
 		return nil
 	})
+	if err != nil {
+		return fmt.Errorf("search words: %w", err)
+	}
+	var mark string
+	err = db.Raw(`SELECT COALESCE(obj_description(to_regclass(?), 'pg_class'), '')`, searchWordsTable).Scan(&mark).Error
+	if err != nil || mark == vocabularyFilled {
+		return err
+	}
+	for _, table := range tables {
+		err := db.Exec(`INSERT INTO ` + searchWordsTable + ` (word) SELECT DISTINCT w FROM ` + table +
+			`, unnest(tsvector_to_array(` + pgVectorColumn + `)) AS w WHERE ` + vocabularyWord + ` ON CONFLICT DO NOTHING`).Error
+		if err != nil {
+			return fmt.Errorf("search words of %s: %w", table, err)
+		}
+	}
+	return db.Exec(`COMMENT ON TABLE ` + searchWordsTable + ` IS '` + vocabularyFilled + `'`).Error
 }
 
 // expandWords maps each alphabetic query word to the vocabulary's words

@@ -36,6 +36,7 @@ func TestSearchWordsExpandToWholeWords(t *testing.T) {
 	}
 	pgLetter(t, db, 1, "Bình Thuận"+many)
 	l := pgLetter(t, db, 2, "binhthuan số 12a")
+	pgLetter(t, db, 3, "nguyenvan85@example.vn kp3")
 	query := func(identity bool, words ...string) string {
 		t.Helper()
 		_, arg, err := models.SearchMatch(db, "letters", words, identity)
@@ -56,6 +57,8 @@ func TestSearchWordsExpandToWholeWords(t *testing.T) {
 		{[]string{"12a"}, true, "'12a':*"}, // so do words with digits
 		{[]string{"zzq"}, true, "'zzq'"},   // begins no word
 		{[]string{"thuan", "b"}, true, "('thuan') & 'b':*"},
+		{[]string{"nguyenvan"}, true, "('nguyenvan85')"}, // a word with digits after its letters
+		{[]string{"kp"}, true, "('kp3')"},
 	} {
 		if got := query(c.identity, c.words...); got != c.want {
 			t.Errorf("%q (identity %v): %s, want %s", c.words, c.identity, got, c.want)
@@ -69,7 +72,7 @@ func TestSearchWordsExpandToWholeWords(t *testing.T) {
 		}
 		return n
 	}
-	for _, w := range []string{"binh", "binht", "bi", "ba", "thu"} {
+	for _, w := range []string{"binh", "binht", "bi", "ba", "thu", "nguyenvan", "kp", "example"} {
 		cond, arg, _ := models.SearchMatch(db, "letters", []string{w}, true)
 		if got, want := count(cond, arg), count("search_vector @@ CAST(? AS tsquery)", w+":*"); got != want {
 			t.Errorf("%q finds %d letters, the prefix %d", w, got, want)
@@ -81,6 +84,18 @@ func TestSearchWordsExpandToWholeWords(t *testing.T) {
 	}
 	if got := query(true, "xuan"); got != "('xuanloc')" {
 		t.Errorf("after an edit: %s", got)
+	}
+	// A filling cut short leaves the vocabulary without its mark.
+	for _, stmt := range []string{"DELETE FROM search_words WHERE word LIKE 'b%'", "COMMENT ON TABLE search_words IS NULL"} {
+		if err := db.Exec(stmt).Error; err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := models.Migrate(db); err != nil {
+		t.Fatal(err)
+	}
+	if got := query(true, "bin"); got != "('binh')" {
+		t.Errorf("after filling again an unmarked vocabulary: %s", got)
 	}
 	if err := db.Exec("DROP TABLE search_words").Error; err != nil {
 		t.Fatal(err)

@@ -87,6 +87,7 @@ func (s *Service) Authenticate(ctx context.Context, token string) (Actor, error)
 	if a, ok := s.tokens.get(hash, now); ok {
 		return a, nil
 	}
+	generation := s.tokens.current()
 	var u models.User
 	err := s.read(ctx).Joins("JOIN auth_tokens ON auth_tokens.user_id = users.id").
 		Where("auth_tokens.token_hash = ? AND auth_tokens.expires_at > ? AND users.active = ?", hash, now.UTC(), true).
@@ -98,7 +99,7 @@ func (s *Service) Authenticate(ctx context.Context, token string) (Actor, error)
 		return Actor{}, models.Internal(err)
 	}
 	a := actorOf(u)
-	s.tokens.put(hash, a, now)
+	s.tokens.put(hash, a, now, generation)
 	return a, nil
 }
 

@@ -2,6 +2,9 @@ package services_test
 
 import (
 	"context"
+	"errors"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -226,5 +229,37 @@ func TestDemoLoadFailureLeavesNoSideFile(t *testing.T) {
 			}
 			checkAfterBulkLoad(t, svc, db)
 		})
+	}
+}
+
+// TestDemoLoadRemovesSideFilesOfAKilledLoad: a load killed mid-way leaves
+// its side files; the next load deletes them.
+func TestDemoLoadRemovesSideFilesOfAKilledLoad(t *testing.T) {
+	if modeltest.Driver() != models.DriverSQLite {
+		t.Skip("the side index is SQLite's")
+	}
+	svc, db, _ := loggedDemoEnv(t)
+	path := dbPath(t, db)
+	dir := filepath.Dir(path)
+	stale := []string{path + ".search-123456", path + ".search-123456-journal"}
+	for _, f := range stale {
+		if err := os.WriteFile(f, []byte("left by a killed load"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	other := filepath.Join(dir, "other.db.search-1") // another database's
+	if err := os.WriteFile(other, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.GenerateDemo(context.Background(), sideOptions); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range stale {
+		if _, err := os.Stat(f); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("%s is still there: %v", filepath.Base(f), err)
+		}
+	}
+	if _, err := os.Stat(other); err != nil {
+		t.Errorf("another database's file was touched: %v", err)
 	}
 }

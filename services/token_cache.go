@@ -19,9 +19,14 @@ const tokenCacheTTL = time.Second
 const tokenCacheSize = 4096
 
 // tokenCache maps the hashes of recently proved tokens to their users.
+// Its generation grows with every forget and clear: a user read from the
+// database before one of them is not remembered after it (put), so a
+// request that raced a logout or a change of user cannot bring back the
+// user as it was.
 type tokenCache struct {
-	mu      sync.Mutex
-	entries map[string]tokenEntry
+	mu         sync.Mutex
+	entries    map[string]tokenEntry
+	generation uint64
 }
 
 // tokenEntry is one remembered token: its user, until when.
@@ -41,10 +46,21 @@ func (c *tokenCache) get(hash string, now time.Time) (Actor, bool) {
 	return e.actor, true
 }
 
-// put remembers the user of a token hash for tokenCacheTTL from now.
-func (c *tokenCache) put(hash string, a Actor, now time.Time) {
+// current returns the generation to give put for a user about to be read.
+func (c *tokenCache) current() uint64 {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	return c.generation
+}
+
+// put remembers the user of a token hash for tokenCacheTTL from now,
+// unless a forget or clear came after generation was read.
+func (c *tokenCache) put(hash string, a Actor, now time.Time, generation uint64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if generation != c.generation {
+		return
+	}
 	if c.entries == nil || len(c.entries) >= tokenCacheSize {
 		c.entries = make(map[string]tokenEntry)
 	}
@@ -56,6 +72,7 @@ func (c *tokenCache) forget(hash string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	delete(c.entries, hash)
+	c.generation++
 }
 
 // clear drops every token (a user was changed: role, activity, password).
@@ -63,4 +80,5 @@ func (c *tokenCache) clear() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.entries = nil
+	c.generation++
 }
