@@ -129,12 +129,7 @@ func migrateFigureVersions(db *gorm.DB) error {
 				stmts = append(stmts, ddl...)
 			}
 		}
-		for _, stmt := range stmts {
-			if err := tx.Exec(stmt).Error; err != nil {
-				return err
-			}
-		}
-		return nil
+		return execAll(tx, stmts)
 	})
 	if err != nil {
 		return fmt.Errorf("figure versions: %w", err)

@@ -102,15 +102,14 @@ func migratePageIndexes(db *gorm.DB) error {
 			continue
 		}
 		building := name + "_page"
-		for _, stmt := range []string{
+		err = execAll(db, []string{
 			"DROP INDEX IF EXISTS " + building, // an invalid one, if a build was cut short
 			"CREATE INDEX CONCURRENTLY " + building + " ON " + on,
 			"DROP INDEX IF EXISTS " + name,
 			"ALTER INDEX " + building + " RENAME TO " + name,
-		} {
-			if err := db.Exec(stmt).Error; err != nil {
-				return fmt.Errorf("page index %s: %w", name, err)
-			}
+		})
+		if err != nil {
+			return fmt.Errorf("page index %s: %w", name, err)
 		}
 	}
 	return nil
@@ -130,6 +129,16 @@ func migrateFigureIndexes(db *gorm.DB) error {
 	for _, stmt := range figureIndexes {
 		if err := db.Exec(stmt).Error; err != nil {
 			return fmt.Errorf("statistics index: %w", err)
+		}
+	}
+	return nil
+}
+
+// execAll runs stmts in order on db, stopping at the first that fails.
+func execAll(db *gorm.DB, stmts []string) error {
+	for _, stmt := range stmts {
+		if err := db.Exec(stmt).Error; err != nil {
+			return err
 		}
 	}
 	return nil

@@ -381,10 +381,8 @@ func migrateFTS(db *gorm.DB, table string, identity bool) error {
 		if err := tx.Exec("DROP TABLE IF EXISTS " + fts).Error; err != nil {
 			return err
 		}
-		for _, stmt := range want {
-			if err := tx.Exec(stmt).Error; err != nil {
-				return err
-			}
+		if err := execAll(tx, want); err != nil {
+			return err
 		}
 		if err := rebuildFTS(tx, fts); err != nil {
 			return err

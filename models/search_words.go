@@ -93,14 +93,7 @@ func migrateSearchWords(db *gorm.DB, tables []string) error {
 					` REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION `+pgSearchWordsFunction+`()`)
 		}
 	}
-	err := db.Transaction(func(tx *gorm.DB) error {
-		for _, stmt := range stmts {
-			if err := tx.Exec(stmt).Error; err != nil {
-				return err
-			}
-		}
-		return nil
-	})
+	err := db.Transaction(func(tx *gorm.DB) error { return execAll(tx, stmts) })
 	if err != nil {
 		return fmt.Errorf("search words: %w", err)
 	}
