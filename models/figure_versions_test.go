@@ -40,11 +40,7 @@ func TestMigrateReplacesChangedFigureTriggers(t *testing.T) {
 	if again := stored(); again != migrated {
 		t.Fatalf("a second migration changed the trigger:\n%s\n%s", migrated, again)
 	}
-	l := models.Letter{Code: "2022/000001", Year: 2022, Seq: 1, Status: models.LetterStatusRegistered}
-	l.ReceivedOn, l.Source, l.Subject = models.MustDate("2022-05-02"), models.SourcePost, "Tranh chấp đất đai"
-	if err := db.Create(&l).Error; err != nil {
-		t.Fatal(err)
-	}
+	insertLetter(t, db, 1, "Tranh chấp đất đai")
 	var names []string
 	if err := db.Raw("SELECT name FROM figure_versions WHERE name LIKE '%2022-05'").Scan(&names).Error; err != nil {
 		t.Fatal(err)

@@ -38,12 +38,7 @@ func TestMigrateKeepsTheSearchIndex(t *testing.T) {
 		t.Skip("the FTS4 index and its triggers are SQLite's")
 	}
 	db := modeltest.NewDB(t)
-	l := models.Letter{Code: "2022/000001", Year: 2022, Seq: 1, Status: models.LetterStatusRegistered}
-	l.ReceivedOn, l.Source, l.Subject = models.MustDate("2022-05-02"), models.SourcePost, "Tranh chấp đất đai"
-	l.PrepareSearch()
-	if err := db.Create(&l).Error; err != nil {
-		t.Fatal(err)
-	}
+	l := insertLetter(t, db, 1, "Tranh chấp đất đai")
 	found := func() bool {
 		var n int64
 		if err := db.Raw("SELECT COUNT(*) FROM letters_fts WHERE letters_fts MATCH 'tranh*'").Scan(&n).Error; err != nil {

@@ -14,9 +14,9 @@ import (
 // query of whole words lets GIN step through the rarest word's postings and
 // skip ahead in the others. At a million letters, "nguyen:* & van:* &
 // binh:*" took 223 ms in the index and "nguyen & (van | vang | vanh) &
-// binh" 37 ms, for the same 21,114 letters. So PostgreSQL keeps every
-// alphabetic word of the search vectors once, in search_words, and a query
-// word becomes the OR of the whole words it begins. The vocabulary only
+// binh" 37 ms, for the same 21,114 letters. So PostgreSQL keeps every word
+// of the search vectors that begins with a letter once, in search_words,
+// and an alphabetic query word becomes the OR of the whole words it begins. The vocabulary only
 // grows: a word no row holds any more costs a lookup that finds nothing,
 // while a word missing from it would lose matches, so every write adds its
 // words in the same transaction (a statement trigger) and a new vocabulary
@@ -128,8 +128,8 @@ func expandWords(db *gorm.DB, words []string) (map[string][]string, error) {
 		return out, nil
 	}
 	var rows []struct{ Prefix, Word string }
-	// '{' follows 'z' in byte order: the range holds exactly the words
-	// that begin with the prefix, since words hold only [a-z].
+	// '{' follows 'z' and '9' in byte order: the range holds exactly the
+	// words that begin with the prefix, since words hold only [a-z0-9].
 	err := db.Session(&gorm.Session{NewDB: true}).Raw(`SELECT p.prefix, v.word FROM unnest(CAST(? AS text[])) AS p(prefix),
 		LATERAL (SELECT word FROM `+searchWordsTable+` WHERE word >= p.prefix AND word < p.prefix || '{'
 		ORDER BY word LIMIT ?) AS v`, "{"+strings.Join(prefixes, ",")+"}", maxWordExpansion+1).Scan(&rows).Error

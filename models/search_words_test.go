@@ -4,23 +4,9 @@ import (
 	"fmt"
 	"testing"
 
-	"gorm.io/gorm"
-
 	"kntc/models"
 	"kntc/models/modeltest"
 )
-
-// pgLetter inserts a letter whose subject holds words.
-func pgLetter(t *testing.T, db *gorm.DB, seq int, subject string) models.Letter {
-	t.Helper()
-	l := models.Letter{Code: fmt.Sprintf("2022/%06d", seq), Year: 2022, Seq: seq, Status: models.LetterStatusRegistered}
-	l.ReceivedOn, l.Source, l.Subject = models.MustDate("2022-05-02"), models.SourcePost, subject
-	l.PrepareSearch()
-	if err := db.Create(&l).Error; err != nil {
-		t.Fatal(err)
-	}
-	return l
-}
 
 // On PostgreSQL a query word becomes the OR of the whole words it begins,
 // from the vocabulary, unless it begins too many, has digits or begins
@@ -34,9 +20,9 @@ func TestSearchWordsExpandToWholeWords(t *testing.T) {
 	for i := range 40 {
 		many += fmt.Sprintf(" b%c%c", 'a'+i/26, 'a'+i%26)
 	}
-	pgLetter(t, db, 1, "Bình Thuận"+many)
-	l := pgLetter(t, db, 2, "binhthuan số 12a")
-	pgLetter(t, db, 3, "nguyenvan85@example.vn kp3")
+	insertLetter(t, db, 1, "Bình Thuận"+many)
+	l := insertLetter(t, db, 2, "binhthuan số 12a")
+	insertLetter(t, db, 3, "nguyenvan85@example.vn kp3")
 	query := func(identity bool, words ...string) string {
 		t.Helper()
 		_, arg, err := models.SearchMatch(db, "letters", words, identity)

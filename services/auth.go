@@ -106,13 +106,14 @@ func (s *Service) Authenticate(ctx context.Context, token string) (Actor, error)
 // Logout ends the token.
 func (s *Service) Logout(ctx context.Context, token string) error {
 	a, _ := ActorFrom(ctx)
+	hash := hashToken(token)
 	err := s.write(ctx, func(tx *gorm.DB) error {
-		if err := tx.Where("token_hash = ?", hashToken(token)).Delete(&models.AuthToken{}).Error; err != nil {
+		if err := tx.Where("token_hash = ?", hash).Delete(&models.AuthToken{}).Error; err != nil {
 			return err
 		}
 		return s.audit(tx, a, ActionLogout, "user", a.ID, nil, "")
 	})
-	s.tokens.forget(hashToken(token)) // after the commit, as UpdateUser
+	s.tokens.forget(hash) // after the commit, as UpdateUser
 	return err
 }
 

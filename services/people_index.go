@@ -28,18 +28,25 @@ const maxIndexedPersons = 20
 
 // indexLetter refreshes the people index for a letter's senders.
 func indexLetter(tx *gorm.DB, l *models.Letter) error {
-	return indexPeople(tx, personRef{models.EntityLetter, l.ID, l.ReceivedOn, l.Confidential(), l.CreatedBy, false}, l.Senders)
+	return indexPeople(tx, letterRef(l), l.Senders)
 }
 
 // indexNewLetter is indexLetter for a letter whose id was just reserved
 // (models.NextID) and that has no links yet.
 func indexNewLetter(tx *gorm.DB, l *models.Letter) error {
-	return indexPeople(tx, personRef{models.EntityLetter, l.ID, l.ReceivedOn, l.Confidential(), l.CreatedBy, true}, l.Senders)
+	ref := letterRef(l)
+	ref.fresh = true
+	return indexPeople(tx, ref, l.Senders)
+}
+
+// letterRef is the people index's reference to a letter.
+func letterRef(l *models.Letter) personRef {
+	return personRef{entity: models.EntityLetter, id: l.ID, on: l.ReceivedOn, protected: l.Confidential(), creator: l.CreatedBy}
 }
 
 // indexVisit refreshes the people index for a visit's representative.
 func indexVisit(tx *gorm.DB, r *models.ReceptionVisit) error {
-	return indexPeople(tx, personRef{models.EntityVisit, r.ID, r.VisitedOn, r.Confidential(), r.CreatedBy, false},
+	return indexPeople(tx, personRef{entity: models.EntityVisit, id: r.ID, on: r.VisitedOn, protected: r.Confidential(), creator: r.CreatedBy},
 		[]models.Person{r.Representative})
 }
 
@@ -72,7 +79,7 @@ func indexCaseOn(tx *gorm.DB, c *models.Case, opened models.Date) error {
 			on = models.DateOf(created.In(officeZone))
 		}
 	}
-	return indexPeople(tx, personRef{models.EntityCase, c.ID, on, c.Confidential(), c.CreatedBy, false},
+	return indexPeople(tx, personRef{entity: models.EntityCase, id: c.ID, on: on, protected: c.Confidential(), creator: c.CreatedBy},
 		[]models.Person{c.Petitioner})
 }
 

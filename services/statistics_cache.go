@@ -32,47 +32,42 @@ type figuresKey struct {
 	group           models.FigureGroup
 }
 
-// figureParts are the parts of the figures cached apart, each under its
-// group's version, with the steps that count it: the letters, and all the
-// rest, which a registration does not change.
-var figureParts = []struct {
-	group models.FigureGroup
-	steps func(s *Service) []figureStep
-}{
-	{models.FigureLetters, func(s *Service) []figureStep { return []figureStep{s.countLetters} }},
-	{models.FigureRecords, func(s *Service) []figureStep {
-		return []figureStep{s.countVisits, s.countSessions, s.countHostLevels, s.countMeetings, s.countDocuments}
-	}},
+// cachedFigures returns the figures of p in two parts, cached apart, each
+// under its group's version: the letters, and all the rest, which a
+// registration does not change.
+func (s *Service) cachedFigures(ctx context.Context, p Period) (Figures, error) {
+	letters, err := s.cachedPart(ctx, p, models.FigureLetters, s.countLetters)
+	if err != nil {
+		return letters, err
+	}
+	f, err := s.cachedPart(ctx, p, models.FigureRecords,
+		s.countVisits, s.countSessions, s.countHostLevels, s.countMeetings, s.countDocuments)
+	if err != nil {
+		return f, err
+	}
+	f.Letters = letters.Letters
+	f.Period = p
+	return f, nil
 }
 
-// cachedFigures returns the figures of p, each part from the cache or
-// counted. A part's version is read before counting it, so figures stored
+// cachedPart returns the figures of p that steps count, from the cache or
+// counted. The group's version is read before counting, so figures stored
 // under it may only be newer than it says: a write committed meanwhile
 // bumps the version and the next request counts again.
-func (s *Service) cachedFigures(ctx context.Context, p Period) (Figures, error) {
-	f := newFigures(p)
-	for _, part := range figureParts {
-		version, err := models.FigureVersion(s.read(ctx), part.group, p.From, p.To)
-		if err != nil {
-			return Figures{}, models.Internal(err)
-		}
-		key := figuresKey{from: p.From, to: p.To, today: s.Today(), group: part.group}
-		counted, ok := s.figuresCache.get(key, version)
-		if !ok {
-			if counted, err = s.figures(ctx, p, part.steps(s)); err != nil {
-				return counted, err
-			}
-			s.figuresCache.put(key, version, counted)
-		}
-		if part.group == models.FigureLetters {
-			f.Letters = counted.Letters
-		} else {
-			letters := f.Letters
-			f = counted
-			f.Letters = letters
-		}
+func (s *Service) cachedPart(ctx context.Context, p Period, group models.FigureGroup, steps ...figureStep) (Figures, error) {
+	version, err := models.FigureVersion(s.read(ctx), group, p.From, p.To)
+	if err != nil {
+		return Figures{}, models.Internal(err)
 	}
-	f.Period = p
+	key := figuresKey{from: p.From, to: p.To, today: s.Today(), group: group}
+	if f, ok := s.figuresCache.get(key, version); ok {
+		return f, nil
+	}
+	f, err := s.figures(ctx, p, steps)
+	if err != nil {
+		return f, err
+	}
+	s.figuresCache.put(key, version, f)
 	return f, nil
 }
 
