@@ -21,7 +21,7 @@ func TestWritesDoNotWaitForReadSlots(t *testing.T) {
 	e := newEnv(t)
 	var releases []func()
 	for range runtime.GOMAXPROCS(0) {
-		release, err := e.svc.AdmitRead(context.Background())
+		release, err := e.svc.AdmitRead(context.Background(), false)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -57,6 +57,43 @@ func TestWritesDoNotWaitForReadSlots(t *testing.T) {
 	}
 }
 
+// On PostgreSQL, while the searches' turns are taken, the register's pages
+// are still served, and a search waits (here: its client gives up, and it
+// is answered with nothing).
+func TestSearchesWaitForTheirTurn(t *testing.T) {
+	if modeltest.Driver() == "sqlite" {
+		t.Skip("on SQLite every read takes a turn (TestWritesDoNotWaitForReadSlots)")
+	}
+	e := newEnv(t)
+	var releases []func()
+	for range max(1, runtime.GOMAXPROCS(0)/2) {
+		release, err := e.svc.AdmitRead(context.Background(), true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		releases = append(releases, release)
+	}
+	if r := e.do("GET", "/api/v1/letters?from=2022-05-01&to=2022-05-31", "reception", nil); r.Status != http.StatusOK {
+		t.Fatalf("a page while the searches' turns are taken: status %d\n%s", r.Status, r.Body)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	req := httptest.NewRequestWithContext(ctx, "GET", "/api/v1/letters?q=nguyen", nil)
+	req.Header.Set("Authorization", "Bearer "+e.tokens["reception"])
+	rec := httptest.NewRecorder()
+	e.h.ServeHTTP(rec, req)
+	if rec.Code != http.StatusServiceUnavailable || rec.Body.Len() != 0 {
+		t.Fatalf("a search without a turn whose client left: status %d, body %q", rec.Code, rec.Body.String())
+	}
+	releases[0]()
+	if r := e.do("GET", "/api/v1/letters?q=nguyen", "reception", nil); r.Status != http.StatusOK {
+		t.Fatalf("a search with a free turn: status %d\n%s", r.Status, r.Body)
+	}
+	for _, release := range releases[1:] {
+		release()
+	}
+}
+
 // blockingWriter is a client that stops reading the answer after its
 // first bytes, until unblock is closed.
 type blockingWriter struct {
@@ -83,7 +120,7 @@ func TestSlowClientDoesNotHoldAReadSlot(t *testing.T) {
 	e := newEnv(t)
 	var releases []func()
 	for range runtime.GOMAXPROCS(0) - 1 {
-		release, err := e.svc.AdmitRead(context.Background())
+		release, err := e.svc.AdmitRead(context.Background(), false)
 		if err != nil {
 			t.Fatal(err)
 		}

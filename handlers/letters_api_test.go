@@ -74,6 +74,14 @@ func TestLetterLifecycle(t *testing.T) {
 		if got := strings.Join(actions, ","); got != "delete,update,update,handle,classify,create" {
 			t.Fatalf("audit actions %s", got)
 		}
+		// The creation records the register number the database gave.
+		items := audit["items"].([]any)
+		changes, _ := items[len(items)-1].(map[string]any)["changes"].(map[string]any)
+		code, _ := changes["code"].(map[string]any)
+		subject, _ := changes["subject"].(map[string]any)
+		if code["to"] != created["code"] || created["code"] == nil || code["from"] != nil || subject["to"] != "Khiếu nại về việc thu hồi đất đai" {
+			t.Fatalf("creation's changes %v, code %v", changes, created["code"])
+		}
 	})
 }
 

@@ -190,12 +190,13 @@ func securityHeaders(c *gin.Context) {
 	c.Next()
 }
 
-// admitReads lets read requests (GET, HEAD) at the database in turns, so
-// that writers keep a connection (services.Service.AdmitRead). A request's
-// turn ends when it starts to answer: sending a workbook to a slow client
-// must not hold up everybody else's reads. Static files and the health
-// check read no records and do not queue. A client that leaves while
-// waiting is answered with nothing.
+// admitReads lets read requests (GET, HEAD) at the database in turns where
+// they need one (services.Service.AdmitRead): on SQLite, so that writers
+// keep a connection; on PostgreSQL, searches, so that they leave the other
+// requests a core. A request's turn ends when it starts to answer: sending
+// a workbook to a slow client must not hold up everybody else's reads.
+// Static files and the health check read no records and do not queue. A
+// client that leaves while waiting is answered with nothing.
 func (h *Handler) admitReads(c *gin.Context) {
 	path := c.Request.URL.Path
 	if c.Request.Method != http.MethodGet && c.Request.Method != http.MethodHead ||
@@ -203,9 +204,14 @@ func (h *Handler) admitReads(c *gin.Context) {
 		c.Next()
 		return
 	}
-	release, err := h.svc.AdmitRead(c.Request.Context())
+	search := strings.TrimSpace(c.Query("q")) != ""
+	release, err := h.svc.AdmitRead(c.Request.Context(), search)
 	if err != nil {
 		c.AbortWithStatus(http.StatusServiceUnavailable)
+		return
+	}
+	if release == nil {
+		c.Next()
 		return
 	}
 	w := &releaseOnWrite{ResponseWriter: c.Writer, release: sync.OnceFunc(release)}

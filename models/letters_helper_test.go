@@ -1,7 +1,6 @@
 package models_test
 
 import (
-	"fmt"
 	"testing"
 
 	"gorm.io/gorm"
@@ -13,7 +12,7 @@ import (
 // with subject and its search columns.
 func insertLetter(t *testing.T, db *gorm.DB, seq int, subject string) models.Letter {
 	t.Helper()
-	l := models.Letter{Code: fmt.Sprintf("2022/%06d", seq), Year: 2022, Seq: seq, Status: models.LetterStatusRegistered}
+	l := models.Letter{Code: models.LetterCode(2022, seq), Year: 2022, Seq: seq, Status: models.LetterStatusRegistered}
 	l.ReceivedOn, l.Source, l.Subject = models.MustDate("2022-05-02"), models.SourcePost, subject
 	l.PrepareSearch()
 	if err := db.Create(&l).Error; err != nil {

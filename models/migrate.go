@@ -36,6 +36,12 @@ func Migrate(db *gorm.DB) error {
 	if err := migrateSearch(db); err != nil {
 		return err
 	}
+	if err := migrateLetterNumbering(db); err != nil {
+		return err
+	}
+	if err := migrateAutovacuum(db); err != nil {
+		return err
+	}
 	return SeedHolidays(db)
 }
 

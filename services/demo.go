@@ -1183,7 +1183,7 @@ func (g *demoGen) letter(d *demoDay, due models.Date) {
 	g.id.letter++
 	y := d.date.Year()
 	g.seq[y]++
-	l := models.Letter{Code: fmt.Sprintf("%d/%06d", y, g.seq[y]), Year: y, Seq: g.seq[y], HandlingDueOn: due}
+	l := models.Letter{Code: models.LetterCode(y, g.seq[y]), Year: y, Seq: g.seq[y], HandlingDueOn: due}
 	l.ID, l.CreatedBy, l.ReceivedOn = g.id.letter, g.by, d.date
 	l.CreatedAt = g.officeTime(d.date)
 	l.UpdatedAt, l.Version = l.CreatedAt, 1

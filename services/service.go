@@ -93,9 +93,9 @@ type Service struct {
 	// tokens remembers the users of recently proved tokens
 	// (services/token_cache.go).
 	tokens tokenCache
-	// readSlots admits read requests on SQLite (services/admission.go); nil
-	// on PostgreSQL.
-	readSlots chan struct{}
+	// readSlots admits read requests on SQLite, and searchSlots searches
+	// on PostgreSQL (services/admission.go); the other is nil.
+	readSlots, searchSlots chan struct{}
 }
 
 // New returns a Service over db.
@@ -110,18 +110,16 @@ func New(db *gorm.DB, cfg Config, log *slog.Logger) *Service {
 		cfg.Deadlines = models.DefaultDeadlineRules()
 	}
 	sqlite := db.Dialector.Name() == models.DriverSQLite
-	var readSlots chan struct{}
-	if sqlite {
-		readSlots = newReadSlots()
-	}
+	readSlots, searchSlots := newAdmission(sqlite)
 	return &Service{
-		readSlots: readSlots,
-		db:        db,
-		cfg:       cfg,
-		log:       log,
-		now:       time.Now,
-		sqlite:    sqlite,
-		throttle:  newLoginThrottle(),
+		readSlots:   readSlots,
+		searchSlots: searchSlots,
+		db:          db,
+		cfg:         cfg,
+		log:         log,
+		now:         time.Now,
+		sqlite:      sqlite,
+		throttle:    newLoginThrottle(),
 
 		figuresCache: newFiguresCache(),
 		listCounts:   &listCountCache{size: listCountCacheSize},
