@@ -48,6 +48,7 @@ type loadOptions struct {
 	base        *url.URL
 	rate        int
 	duration    time.Duration
+	warmup      time.Duration // sent before the measured run, not counted
 	username    string
 	password    string
 	mix         [3]int // list and read, create, statistics, in percent
@@ -66,10 +67,11 @@ type loadOptions struct {
 // counted from the moment a request was due, so a late client does not
 // hide a slow server either.
 func runLoadtest(ctx context.Context, args []string, env cmdEnv) error {
-	fs := newFlags("loadtest", "loadtest --url U --rate R --duration D --username U --password P [--mix 70,20,10] [--allow-remote]", env.stderr)
+	fs := newFlags("loadtest", "loadtest --url U --rate R --duration D [--warmup D] --username U --password P [--mix 70,20,10] [--allow-remote]", env.stderr)
 	rawURL := fs.String("url", "http://127.0.0.1:8080", "địa chỉ máy chủ kntc cần thử tải")
 	rate := fs.Int("rate", 100, "số yêu cầu mỗi giây (tốc độ đến cố định, từ 1 đến 5000)")
 	duration := fs.Duration("duration", 10*time.Second, "thời gian thử, ví dụ 60s (tối đa 30m)")
+	warmup := fs.Duration("warmup", 0, "thời gian khởi động ở cùng tốc độ trước khi đo, ví dụ 15s (không tính vào kết quả)")
 	username := fs.String("username", "", "người dùng đăng nhập (nên là cán bộ tiếp dân: được tạo đơn và xem thống kê)")
 	password := fs.String("password", "", "mật khẩu (hoặc biến KNTC_LOADTEST_PASSWORD)")
 	mix := fs.String("mix", "70,20,10", "tỷ lệ phần trăm: xem và danh sách, tạo đơn, thống kê")
@@ -86,9 +88,16 @@ func runLoadtest(ctx context.Context, args []string, env cmdEnv) error {
 	if err != nil {
 		return err
 	}
+	if o.warmup = *warmup; o.warmup < 0 || o.warmup > loadMaxDuration ||
+		int64(o.rate)*int64((o.duration+o.warmup)/time.Second) > loadMaxRequests {
+		return usageError{fmt.Sprintf("--warmup phải từ 0 đến 30m, và cả lúc khởi động lẫn lúc đo không quá %d yêu cầu", loadMaxRequests)}
+	}
 	lt := newLoadTest(o)
 	if err := lt.prepare(ctx); err != nil {
 		return err
+	}
+	if o.warmup > 0 {
+		lt.warmUp(ctx, env.stdout)
 	}
 	fmt.Fprintf(env.stdout, "Thử tải %s: %d yêu cầu/giây trong %s (%d yêu cầu), tỷ lệ %d/%d/%d.\n",
 		o.base.Redacted(), o.rate, o.duration, lt.total(), o.mix[0], o.mix[1], o.mix[2])
@@ -247,6 +256,20 @@ func (lt *loadTest) prepare(ctx context.Context) error {
 		return errors.New("không đọc được đơn mẫu để thử tải")
 	}
 	return nil
+}
+
+// warmUp sends the mix at the same rate for o.warmup before the measured
+// run, and reports it apart: a server (and its database's connections)
+// faced with a step in the load works through a transient (new
+// connections, cold caches) that the measured minute should not include
+// unless that is what is measured. It draws its requests from another
+// seed, so the measured run sends what it would without a warm-up.
+func (lt *loadTest) warmUp(ctx context.Context, out io.Writer) {
+	warm := *lt
+	warm.o.duration, warm.o.seed = lt.o.warmup, lt.o.seed+1
+	res := warm.run(ctx)
+	fmt.Fprintf(out, "Khởi động %s ở cùng tốc độ: %d yêu cầu, lỗi %d (không tính vào kết quả).\n",
+		lt.o.warmup, warm.total(), res.failed())
 }
 
 // monthRange returns the first and last day of a YYYY-MM month.

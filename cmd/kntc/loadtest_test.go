@@ -28,6 +28,8 @@ func TestLoadtestRefusesBadCommandLines(t *testing.T) {
 		{"mix not 100", []string{"--mix", "70,20,20"}, "100"},
 		{"mix of two", []string{"--mix", "80,20"}, "--mix"},
 		{"no password", []string{"--password", ""}, "--password"},
+		{"negative warm-up", []string{"--warmup", "-1s"}, "--warmup"},
+		{"warm-up too long", []string{"--warmup", "31m"}, "--warmup"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			t.Setenv("KNTC_LOADTEST_PASSWORD", "")
@@ -82,11 +84,11 @@ func TestLoadtestAgainstAServer(t *testing.T) {
 	srv := httptest.NewServer(handlers.New(svc, nil))
 	defer srv.Close()
 	code, out, stderr := runCLI(t, "", "loadtest", "--url", srv.URL, "--rate", "40", "--duration", "1s",
-		"--username", "tiepdan", "--password", "mat-khau-thu-tai", "--mix", "50,25,25")
+		"--warmup", "1s", "--username", "tiepdan", "--password", "mat-khau-thu-tai", "--mix", "50,25,25")
 	if code != 0 {
 		t.Fatalf("exit %d\n%s\n%s", code, out, stderr)
 	}
-	for _, want := range []string{"xem một đơn", "danh sách/tìm", "tạo đơn", "thống kê", "tổng cộng", "Đã gửi 40 yêu cầu"} {
+	for _, want := range []string{"xem một đơn", "danh sách/tìm", "tạo đơn", "thống kê", "tổng cộng", "Khởi động 1s ở cùng tốc độ: 40 yêu cầu, lỗi 0", "Đã gửi 40 yêu cầu"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("report lacks %q:\n%s", want, out)
 		}
