@@ -12,6 +12,36 @@ import (
 	"kntc/models/modeltest"
 )
 
+// takeTurns takes n read turns (searches' turns when search) and returns
+// the functions that end them.
+func takeTurns(t *testing.T, e *env, n int, search bool) []func() {
+	t.Helper()
+	var releases []func()
+	for range n {
+		release, err := e.svc.AdmitRead(context.Background(), search)
+		if err != nil || release == nil {
+			t.Fatalf("turn %d: none (%v)", len(releases)+1, err)
+		}
+		releases = append(releases, release)
+	}
+	return releases
+}
+
+// leaveWhileWaiting sends a read of path whose client has already left,
+// and checks that, waiting for its turn, it is answered with nothing.
+func leaveWhileWaiting(t *testing.T, e *env, path string) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	req := httptest.NewRequestWithContext(ctx, "GET", path, nil)
+	req.Header.Set("Authorization", "Bearer "+e.tokens["reception"])
+	rec := httptest.NewRecorder()
+	e.h.ServeHTTP(rec, req)
+	if rec.Code != http.StatusServiceUnavailable || rec.Body.Len() != 0 {
+		t.Fatalf("%s without a turn whose client left: status %d, body %q", path, rec.Code, rec.Body.String())
+	}
+}
+
 // While every read slot is taken, a registration still goes through and a
 // read waits (here: its client gives up, and it is answered with nothing).
 func TestWritesDoNotWaitForReadSlots(t *testing.T) {
@@ -19,14 +49,7 @@ func TestWritesDoNotWaitForReadSlots(t *testing.T) {
 		t.Skip("reads are admitted in turns on SQLite only")
 	}
 	e := newEnv(t)
-	var releases []func()
-	for range runtime.GOMAXPROCS(0) {
-		release, err := e.svc.AdmitRead(context.Background(), false)
-		if err != nil {
-			t.Fatal(err)
-		}
-		releases = append(releases, release)
-	}
+	releases := takeTurns(t, e, runtime.GOMAXPROCS(0), false)
 	done := make(chan response, 1)
 	go func() { done <- e.do("POST", "/api/v1/letters", "reception", letterBody(nil)) }()
 	select {
@@ -38,15 +61,7 @@ func TestWritesDoNotWaitForReadSlots(t *testing.T) {
 		t.Fatal("a registration waited for a read slot")
 	}
 
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	req := httptest.NewRequestWithContext(ctx, "GET", "/api/v1/letters", nil)
-	req.Header.Set("Authorization", "Bearer "+e.tokens["reception"])
-	rec := httptest.NewRecorder()
-	e.h.ServeHTTP(rec, req)
-	if rec.Code != http.StatusServiceUnavailable || rec.Body.Len() != 0 {
-		t.Fatalf("a read without a slot whose client left: status %d, body %q", rec.Code, rec.Body.String())
-	}
+	leaveWhileWaiting(t, e, "/api/v1/letters")
 
 	releases[0]()
 	if r := e.do("GET", "/api/v1/letters", "reception", nil); r.Status != http.StatusOK {
@@ -65,26 +80,11 @@ func TestSearchesWaitForTheirTurn(t *testing.T) {
 		t.Skip("on SQLite every read takes a turn (TestWritesDoNotWaitForReadSlots)")
 	}
 	e := newEnv(t)
-	var releases []func()
-	for range max(1, runtime.GOMAXPROCS(0)/2) {
-		release, err := e.svc.AdmitRead(context.Background(), true)
-		if err != nil {
-			t.Fatal(err)
-		}
-		releases = append(releases, release)
-	}
+	releases := takeTurns(t, e, max(1, runtime.GOMAXPROCS(0)/2), true)
 	if r := e.do("GET", "/api/v1/letters?from=2022-05-01&to=2022-05-31", "reception", nil); r.Status != http.StatusOK {
 		t.Fatalf("a page while the searches' turns are taken: status %d\n%s", r.Status, r.Body)
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	req := httptest.NewRequestWithContext(ctx, "GET", "/api/v1/letters?q=nguyen", nil)
-	req.Header.Set("Authorization", "Bearer "+e.tokens["reception"])
-	rec := httptest.NewRecorder()
-	e.h.ServeHTTP(rec, req)
-	if rec.Code != http.StatusServiceUnavailable || rec.Body.Len() != 0 {
-		t.Fatalf("a search without a turn whose client left: status %d, body %q", rec.Code, rec.Body.String())
-	}
+	leaveWhileWaiting(t, e, "/api/v1/letters?q=nguyen")
 	releases[0]()
 	if r := e.do("GET", "/api/v1/letters?q=nguyen", "reception", nil); r.Status != http.StatusOK {
 		t.Fatalf("a search with a free turn: status %d\n%s", r.Status, r.Body)
@@ -118,14 +118,7 @@ func TestSlowClientDoesNotHoldAReadSlot(t *testing.T) {
 		t.Skip("reads are admitted in turns on SQLite only")
 	}
 	e := newEnv(t)
-	var releases []func()
-	for range runtime.GOMAXPROCS(0) - 1 {
-		release, err := e.svc.AdmitRead(context.Background(), false)
-		if err != nil {
-			t.Fatal(err)
-		}
-		releases = append(releases, release)
-	}
+	releases := takeTurns(t, e, runtime.GOMAXPROCS(0)-1, false)
 	defer func() {
 		for _, r := range releases {
 			r()

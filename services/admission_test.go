@@ -10,10 +10,7 @@ import (
 )
 
 func TestAdmitReadOnePerCore(t *testing.T) {
-	db := modeltest.NewDB(t)
-	svc := services.New(db, services.DefaultConfig(), nil)
-	cancelled, cancel := context.WithCancel(context.Background())
-	cancel()
+	svc := services.New(modeltest.NewDB(t), services.DefaultConfig(), nil)
 	if modeltest.Driver() != "sqlite" {
 		// PostgreSQL runs reads in its own processes: no turns but for
 		// searches.
@@ -24,27 +21,7 @@ func TestAdmitReadOnePerCore(t *testing.T) {
 		}
 		return
 	}
-	var releases []func()
-	for range runtime.GOMAXPROCS(0) {
-		release, err := svc.AdmitRead(context.Background(), false)
-		if err != nil {
-			t.Fatalf("slot %d: %v", len(releases)+1, err)
-		}
-		releases = append(releases, release)
-	}
-	// All taken: a reader whose context ends gives up instead of waiting.
-	if _, err := svc.AdmitRead(cancelled, false); err == nil {
-		t.Fatal("a read was admitted beyond one per core")
-	}
-	releases[0]()
-	release, err := svc.AdmitRead(context.Background(), false)
-	if err != nil {
-		t.Fatalf("a freed slot: %v", err)
-	}
-	release()
-	for _, r := range releases[1:] {
-		r()
-	}
+	checkTurns(t, svc, runtime.GOMAXPROCS(0), false)
 }
 
 // On PostgreSQL searches take turns, one per two cores (at least one).
@@ -53,24 +30,34 @@ func TestAdmitSearchOnePerTwoCores(t *testing.T) {
 		t.Skip("on SQLite every read takes a turn (TestAdmitReadOnePerCore)")
 	}
 	svc := services.New(modeltest.NewDB(t), services.DefaultConfig(), nil)
+	checkTurns(t, svc, max(1, runtime.GOMAXPROCS(0)/2), true)
 	cancelled, cancel := context.WithCancel(context.Background())
 	cancel()
+	if release, err := svc.AdmitRead(cancelled, false); err != nil || release != nil {
+		t.Fatalf("a read that is not a search waited or took a turn (%v)", err)
+	}
+}
+
+// checkTurns checks that n reads (searches when search) are admitted at
+// once and no more: one more, whose context has ended, gives up instead
+// of waiting, and a turn ended is given to the next.
+func checkTurns(t *testing.T, svc *services.Service, n int, search bool) {
+	t.Helper()
 	var releases []func()
-	for range max(1, runtime.GOMAXPROCS(0)/2) {
-		release, err := svc.AdmitRead(context.Background(), true)
+	for range n {
+		release, err := svc.AdmitRead(context.Background(), search)
 		if err != nil || release == nil {
-			t.Fatalf("search %d: no turn (%v)", len(releases)+1, err)
+			t.Fatalf("turn %d: none (%v)", len(releases)+1, err)
 		}
 		releases = append(releases, release)
 	}
-	if _, err := svc.AdmitRead(cancelled, true); err == nil {
-		t.Fatal("a search was admitted beyond one per two cores")
-	}
-	if release, err := svc.AdmitRead(cancelled, false); err != nil || release != nil {
-		t.Fatalf("a read waited for the searches' turns (%v)", err)
+	cancelled, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := svc.AdmitRead(cancelled, search); err == nil {
+		t.Fatalf("a read was admitted beyond %d at once", n)
 	}
 	releases[0]()
-	release, err := svc.AdmitRead(context.Background(), true)
+	release, err := svc.AdmitRead(context.Background(), search)
 	if err != nil {
 		t.Fatalf("a freed turn: %v", err)
 	}
