@@ -42,6 +42,21 @@ func leaveWhileWaiting(t *testing.T, e *env, path string) {
 	}
 }
 
+// servedWhenFreed ends the first of the turns, checks that a read of path
+// is then served, and ends the others.
+func servedWhenFreed(t *testing.T, e *env, releases []func(), path string) {
+	t.Helper()
+	releases[0]()
+	defer func() {
+		for _, release := range releases[1:] {
+			release()
+		}
+	}()
+	if r := e.do("GET", path, "reception", nil); r.Status != http.StatusOK {
+		t.Fatalf("%s with a free turn: status %d\n%s", path, r.Status, r.Body)
+	}
+}
+
 // While every read slot is taken, a registration still goes through and a
 // read waits (here: its client gives up, and it is answered with nothing).
 func TestWritesDoNotWaitForReadSlots(t *testing.T) {
@@ -63,13 +78,7 @@ func TestWritesDoNotWaitForReadSlots(t *testing.T) {
 
 	leaveWhileWaiting(t, e, "/api/v1/letters")
 
-	releases[0]()
-	if r := e.do("GET", "/api/v1/letters", "reception", nil); r.Status != http.StatusOK {
-		t.Fatalf("a read with a free slot: status %d\n%s", r.Status, r.Body)
-	}
-	for _, release := range releases[1:] {
-		release()
-	}
+	servedWhenFreed(t, e, releases, "/api/v1/letters")
 }
 
 // On PostgreSQL, while the searches' turns are taken, the register's pages
@@ -85,13 +94,7 @@ func TestSearchesWaitForTheirTurn(t *testing.T) {
 		t.Fatalf("a page while the searches' turns are taken: status %d\n%s", r.Status, r.Body)
 	}
 	leaveWhileWaiting(t, e, "/api/v1/letters?q=nguyen")
-	releases[0]()
-	if r := e.do("GET", "/api/v1/letters?q=nguyen", "reception", nil); r.Status != http.StatusOK {
-		t.Fatalf("a search with a free turn: status %d\n%s", r.Status, r.Body)
-	}
-	for _, release := range releases[1:] {
-		release()
-	}
+	servedWhenFreed(t, e, releases, "/api/v1/letters?q=nguyen")
 }
 
 // blockingWriter is a client that stops reading the answer after its
