@@ -106,13 +106,11 @@ func migrateFigureVersions(db *gorm.DB) error {
 	if db.Dialector.Name() == DriverPostgres {
 		stmts = append(stmts, pgBumpFunction)
 		for _, s := range figureSources {
-			missing, err := pgTriggersMissing(db, s.table, s.table+"_figures_", 3, pgBumpFunctionName)
+			triggers, err := pgTriggerStatements(db, s.table, pgBumpFunctionName, pgFigureTriggers(s.table, s.date))
 			if err != nil {
 				return err
 			}
-			if missing {
-				stmts = append(stmts, pgFigureTriggers(s.table, s.date)...)
-			}
+			stmts = append(stmts, triggers...)
 		}
 		// The first version's function, which no trigger calls any more.
 		stmts = append(stmts, `DROP FUNCTION IF EXISTS kntc_bump_figure_versions()`)
@@ -245,30 +243,17 @@ func pgGroupCases() string {
 	return b.String()
 }
 
-// pgTriggersMissing reports whether a table has fewer than want triggers
-// whose names start with prefix and that call function. CREATE TRIGGER has
-// no IF NOT EXISTS before PostgreSQL 17, and replacing triggers at every
-// start would lock the tables for nothing.
-func pgTriggersMissing(db *gorm.DB, table, prefix string, want int64, function string) (bool, error) {
-	var n int64
-	err := db.Raw(`SELECT COUNT(*) FROM pg_trigger WHERE tgrelid = to_regclass(?) AND tgname LIKE ?
-		AND tgfoid = COALESCE(to_regproc(?), 0)`, table, prefix+"%", function).Scan(&n).Error
-	return n < want, err
-}
-
-// pgFigureTriggers returns the statement triggers of one table on
-// PostgreSQL, with the transition tables the function reads.
-func pgFigureTriggers(table, date string) []string {
-	var out []string
+// pgFigureTriggers are the statement triggers of one table on PostgreSQL,
+// with the transition tables pgBumpFunction reads.
+func pgFigureTriggers(table, date string) []pgTrigger {
+	var out []pgTrigger
 	for _, e := range []struct{ op, ref string }{
 		{"INSERT", "REFERENCING NEW TABLE AS new_rows"},
 		{"UPDATE", "REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows"},
 		{"DELETE", "REFERENCING OLD TABLE AS old_rows"},
 	} {
-		name := table + "_figures_" + strings.ToLower(e.op)
-		out = append(out, `DROP TRIGGER IF EXISTS `+name+` ON `+table,
-			`CREATE TRIGGER `+name+` AFTER `+e.op+` ON `+table+` `+e.ref+
-				` FOR EACH STATEMENT EXECUTE FUNCTION `+pgBumpFunctionName+`('`+date+`')`)
+		out = append(out, pgTrigger{name: table + "_figures_" + strings.ToLower(e.op),
+			event: `AFTER ` + e.op + ` ON ` + table + ` ` + e.ref + ` FOR EACH STATEMENT`, args: `'` + date + `'`})
 	}
 	return out
 }

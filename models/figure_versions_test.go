@@ -14,15 +14,6 @@ func TestMigrateReplacesChangedFigureTriggers(t *testing.T) {
 		t.Skip("PostgreSQL's triggers call a function that every start replaces")
 	}
 	db := modeltest.NewDB(t)
-	for _, stmt := range []string{
-		"DROP TRIGGER letters_figures_ai",
-		`CREATE TRIGGER letters_figures_ai AFTER INSERT ON letters BEGIN INSERT INTO figure_versions (name, version)
-			VALUES (substr(new.received_on, 1, 7), 1) ON CONFLICT (name) DO UPDATE SET version = figure_versions.version + 1; END`,
-	} {
-		if err := db.Exec(stmt).Error; err != nil {
-			t.Fatal(err)
-		}
-	}
 	stored := func() string {
 		var sql string
 		if err := db.Raw("SELECT sql FROM sqlite_master WHERE name = 'letters_figures_ai'").Scan(&sql).Error; err != nil {
@@ -30,13 +21,11 @@ func TestMigrateReplacesChangedFigureTriggers(t *testing.T) {
 		}
 		return sql
 	}
-	if err := models.Migrate(db); err != nil {
-		t.Fatal(err)
-	}
+	migrateAfter(t, db, "DROP TRIGGER letters_figures_ai",
+		`CREATE TRIGGER letters_figures_ai AFTER INSERT ON letters BEGIN INSERT INTO figure_versions (name, version)
+			VALUES (substr(new.received_on, 1, 7), 1) ON CONFLICT (name) DO UPDATE SET version = figure_versions.version + 1; END`)
 	migrated := stored()
-	if err := models.Migrate(db); err != nil {
-		t.Fatal(err)
-	}
+	migrateAfter(t, db)
 	if again := stored(); again != migrated {
 		t.Fatalf("a second migration changed the trigger:\n%s\n%s", migrated, again)
 	}

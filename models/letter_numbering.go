@@ -29,12 +29,13 @@ import (
 // with at least six digits ("2022/000123").
 func LetterCode(year, seq int) string { return fmt.Sprintf("%d/%06d", year, seq) }
 
-// InsertNumberedLetter inserts a new letter, with the next register number
-// of l.Year, in the transaction tx, and sets l.Seq, l.Code and
-// l.SearchText (which begins with the code) as stored. The letter's other
-// search words must be prepared (PrepareSearch) with Code empty.
+// InsertNumberedLetter inserts a new letter in the transaction tx, with
+// the next register number of the year it was received in, and sets
+// l.Year, l.Seq, l.Code and the search columns (search_text begins with
+// the code) as stored.
 func InsertNumberedLetter(tx *gorm.DB, l *Letter) error {
-	l.Seq, l.Code = 0, ""
+	l.Year, l.Seq, l.Code = l.ReceivedOn.Year(), 0, ""
+	l.PrepareSearch()
 	if tx.Dialector.Name() == DriverPostgres {
 		// seq 0 asks the trigger for the number; RETURNING reads back
 		// what it set.
@@ -97,16 +98,12 @@ func migrateLetterNumbering(db *gorm.DB) error {
 	if db.Dialector.Name() != DriverPostgres {
 		return nil
 	}
-	stmts := []string{pgNumberLetter}
-	missing, err := pgTriggersMissing(db, "letters", "letters_number", 1, pgNumberLetterFunction)
+	triggers, err := pgTriggerStatements(db, "letters", pgNumberLetterFunction,
+		[]pgTrigger{{name: "letters_number", event: "BEFORE INSERT ON letters FOR EACH ROW WHEN (NEW.seq = 0)"}})
 	if err != nil {
 		return err
 	}
-	if missing {
-		stmts = append(stmts, `DROP TRIGGER IF EXISTS letters_number ON letters`,
-			`CREATE TRIGGER letters_number BEFORE INSERT ON letters FOR EACH ROW WHEN (NEW.seq = 0)
-				EXECUTE FUNCTION `+pgNumberLetterFunction+`()`)
-	}
+	stmts := append([]string{pgNumberLetter}, triggers...)
 	if err := db.Transaction(func(tx *gorm.DB) error { return execAll(tx, stmts) }); err != nil {
 		return fmt.Errorf("letter numbering: %w", err)
 	}

@@ -13,9 +13,8 @@ import (
 // does, in its own transaction, and returns it as stored.
 func numberLetter(t *testing.T, db *gorm.DB, subject string) models.Letter {
 	t.Helper()
-	l := models.Letter{Year: 2022, Status: models.LetterStatusRegistered}
+	l := models.Letter{Status: models.LetterStatusRegistered}
 	l.ReceivedOn, l.Source, l.Subject = models.MustDate("2022-05-02"), models.SourcePost, subject
-	l.PrepareSearch()
 	if err := db.Transaction(func(tx *gorm.DB) error { return models.InsertNumberedLetter(tx, &l) }); err != nil {
 		t.Fatal(err)
 	}
@@ -88,4 +87,24 @@ func reserve(db *gorm.DB, year, n int) (first int, err error) {
 		return err
 	})
 	return first, err
+}
+
+// On PostgreSQL the migration puts back a numbering trigger that is
+// missing or calls an earlier version's function.
+func TestMigrateReplacesTheNumberingTrigger(t *testing.T) {
+	if modeltest.Driver() != models.DriverPostgres {
+		t.Skip("SQLite numbers letters in Go")
+	}
+	db := modeltest.NewDB(t)
+	migrateAfter(t, db, "DROP TRIGGER letters_number ON letters")
+	if l := numberLetter(t, db, "sau khi thiếu trigger"); l.Code != "2022/000001" {
+		t.Fatalf("code %q", l.Code)
+	}
+	migrateAfter(t, db,
+		`CREATE FUNCTION kntc_number_letter_v0() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$`,
+		"DROP TRIGGER letters_number ON letters",
+		"CREATE TRIGGER letters_number BEFORE INSERT ON letters FOR EACH ROW WHEN (NEW.seq = 0) EXECUTE FUNCTION kntc_number_letter_v0()")
+	if l := numberLetter(t, db, "sau khi trigger cũ"); l.Code != "2022/000002" {
+		t.Fatalf("code %q", l.Code)
+	}
 }

@@ -8,6 +8,20 @@ import (
 	"kntc/models"
 )
 
+// migrateAfter runs stmts on db (a change by hand, or an earlier
+// version's schema), then the migration.
+func migrateAfter(t *testing.T, db *gorm.DB, stmts ...string) {
+	t.Helper()
+	for _, stmt := range stmts {
+		if err := db.Exec(stmt).Error; err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := models.Migrate(db); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // insertLetter inserts letter seq of 2022, received on 2 May by post,
 // with subject and its search columns.
 func insertLetter(t *testing.T, db *gorm.DB, seq int, subject string) models.Letter {

@@ -45,7 +45,7 @@ const vocabularyWord = `w ~ '^[a-z][a-z0-9]*$'`
 
 // pgSearchWordsFunction is the name of the trigger function that adds
 // words; it changes with its body, so that a database migrated by this
-// version never runs another version's rule (pgTriggersMissing).
+// version never runs another version's rule (pgTriggerStatements).
 const pgSearchWordsFunction = "kntc_add_search_words_v1"
 
 // pgSearchWordsBody adds the words of the rows a statement wrote, in
@@ -79,19 +79,16 @@ func migrateSearchWords(db *gorm.DB, tables []string) error {
 		pgSearchWordsBody,
 	}
 	for _, table := range tables {
-		missing, err := pgTriggersMissing(db, table, table+"_search_words_", 2, pgSearchWordsFunction)
+		var triggers []pgTrigger
+		for _, op := range []string{"insert", "update"} {
+			triggers = append(triggers, pgTrigger{name: table + "_search_words_" + op,
+				event: `AFTER ` + strings.ToUpper(op) + ` ON ` + table + ` REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT`})
+		}
+		create, err := pgTriggerStatements(db, table, pgSearchWordsFunction, triggers)
 		if err != nil {
 			return err
 		}
-		if !missing {
-			continue
-		}
-		for _, op := range []string{"insert", "update"} {
-			name := table + "_search_words_" + op
-			stmts = append(stmts, `DROP TRIGGER IF EXISTS `+name+` ON `+table,
-				`CREATE TRIGGER `+name+` AFTER `+strings.ToUpper(op)+` ON `+table+
-					` REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION `+pgSearchWordsFunction+`()`)
-		}
+		stmts = append(stmts, create...)
 	}
 	err := db.Transaction(func(tx *gorm.DB) error { return execAll(tx, stmts) })
 	if err != nil {

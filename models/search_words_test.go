@@ -72,23 +72,11 @@ func TestSearchWordsExpandToWholeWords(t *testing.T) {
 		t.Errorf("after an edit: %s", got)
 	}
 	// A filling cut short leaves the vocabulary without its mark.
-	for _, stmt := range []string{"DELETE FROM search_words WHERE word LIKE 'b%'", "COMMENT ON TABLE search_words IS NULL"} {
-		if err := db.Exec(stmt).Error; err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := models.Migrate(db); err != nil {
-		t.Fatal(err)
-	}
+	migrateAfter(t, db, "DELETE FROM search_words WHERE word LIKE 'b%'", "COMMENT ON TABLE search_words IS NULL")
 	if got := query(true, "bin"); got != "('binh')" {
 		t.Errorf("after filling again an unmarked vocabulary: %s", got)
 	}
-	if err := db.Exec("DROP TABLE search_words").Error; err != nil {
-		t.Fatal(err)
-	}
-	if err := models.Migrate(db); err != nil {
-		t.Fatal(err)
-	}
+	migrateAfter(t, db, "DROP TABLE search_words")
 	// binhthuan left the rows with the edit, and so the new vocabulary.
 	if got := query(true, "binh") + query(true, "xuan"); got != "('binh')('xuanloc')" {
 		t.Errorf("after filling a new vocabulary: %s", got)
@@ -112,14 +100,7 @@ func TestPageIndexesHoldTheID(t *testing.T) {
 	if got := columns(); got != 2 {
 		t.Fatalf("a new database's index has %d columns", got)
 	}
-	for _, stmt := range []string{"DROP INDEX idx_letters_received_on", "CREATE INDEX idx_letters_received_on ON letters (received_on)"} {
-		if err := db.Exec(stmt).Error; err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := models.Migrate(db); err != nil {
-		t.Fatal(err)
-	}
+	migrateAfter(t, db, "DROP INDEX idx_letters_received_on", "CREATE INDEX idx_letters_received_on ON letters (received_on)")
 	if got := columns(); got != 2 {
 		t.Fatalf("after migrating an old database the index has %d columns", got)
 	}

@@ -44,9 +44,6 @@ func (s *Service) CreateLetter(ctx context.Context, f models.LetterFields) (mode
 		if err := indexNewLetter(tx, &l); err != nil {
 			return err
 		}
-		l.Year = l.ReceivedOn.Year()
-		l.Code = ""
-		l.PrepareSearch()
 		changes := diff(nil, &l)
 		if err := models.InsertNumberedLetter(tx, &l); err != nil {
 			return err
